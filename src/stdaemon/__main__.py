@@ -1,0 +1,3 @@
+from stdaemon.cli import main
+
+main()

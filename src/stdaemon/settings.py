@@ -1,0 +1,126 @@
+"""Settings: one frozen object built by the entry point from `ST_*` variables and `.env`, then passed down.
+
+Nothing here reads the environment at import time; call `load_settings()` from an entry point.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from stdaemon.exits import ConfigError
+
+LogFormat = Literal["json", "console"]
+LogLevel = Literal["debug", "info", "warning", "error"]
+
+_DSN_PREFIXES = ("postgresql://", "postgres://", "postgresql+asyncpg://")
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with safe defaults. Secrets are `SecretStr` so they never print."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ST_", env_file=".env", env_file_encoding="utf-8", frozen=True, extra="ignore"
+    )
+
+    # --- the API -------------------------------------------------------------------------------------
+    token: SecretStr | None = Field(default=None, description="agent token; unset = local sandbox (stsim)")
+    account_token: SecretStr | None = Field(default=None, description="account token, only to register")
+    agent_symbol: str = Field(default="STDAEMON", min_length=3, max_length=14)
+    faction: str = Field(default="COSMIC", min_length=1)
+    api_url: str = "https://api.spacetraders.io/v2"
+    http_connect_timeout_s: float = Field(default=5.0, gt=0)
+    http_read_timeout_s: float = Field(default=30.0, gt=0)
+    http_max_connections: int = Field(default=4, ge=1)
+    rate_per_second: int = Field(default=2, ge=1, description="static pool: requests per second")
+    rate_burst: int = Field(default=30, ge=0, description="burst pool: extra requests per burst period")
+    rate_burst_period_s: float = Field(default=60.0, gt=0)
+
+    # --- the database --------------------------------------------------------------------------------
+    database_url: SecretStr | None = Field(default=None, description="postgresql+asyncpg://…; unset = embedded")
+    state_dir: Path = Path("./var")
+
+    # --- logging -------------------------------------------------------------------------------------
+    log_format: LogFormat | None = Field(default=None, description="unset = json off a TTY, console on one")
+    log_level: LogLevel = "info"
+
+    # --- caches (seconds) ----------------------------------------------------------------------------
+    ttl_reference_s: float = Field(default=6 * 3600.0, gt=0)
+    ttl_agent_s: float = Field(default=60.0, gt=0)
+    ttl_ships_s: float = Field(default=30.0, gt=0)
+    ttl_market_s: float = Field(default=300.0, gt=0)
+    ttl_contracts_s: float = Field(default=300.0, gt=0)
+    cache_maxsize: int = Field(default=20_000, ge=16)
+
+    # --- the writer ----------------------------------------------------------------------------------
+    writer_max_rows: int = Field(default=50_000, ge=100, description="queue bound, in rows")
+    writer_batch_rows: int = Field(default=5_000, ge=1)
+    writer_linger_s: float = Field(default=0.25, ge=0)
+    writer_drain_s: float = Field(default=15.0, gt=0)
+
+    # --- runners -------------------------------------------------------------------------------------
+    market_poll_interval_s: float = Field(default=300.0, ge=1)
+    shutdown_grace_s: float = Field(default=20.0, gt=0)
+
+    @field_validator("database_url")
+    @classmethod
+    def _normalise_dsn(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        dsn = value.get_secret_value().strip()
+        if not dsn.startswith(_DSN_PREFIXES):
+            raise ValueError("must start with postgresql+asyncpg:// (or postgresql://)")
+        scheme, _, rest = dsn.partition("://")
+        if not rest or rest.startswith("/") and "host=" not in rest:
+            raise ValueError("has no host: expected postgresql+asyncpg://user:password@host:port/dbname")
+        return SecretStr(f"postgresql+asyncpg://{rest}" if scheme != "postgresql+asyncpg" else dsn)
+
+    @field_validator("token", "account_token")
+    @classmethod
+    def _blank_is_unset(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        return SecretStr(value.get_secret_value().strip())
+
+    @field_validator("api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL, e.g. https://api.spacetraders.io/v2")
+        return value.rstrip("/")
+
+    @field_validator("agent_symbol", "faction")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.strip().upper()
+
+    @property
+    def sandbox(self) -> bool:
+        """No token configured: the daemon plays against an in-process stsim."""
+        return self.token is None
+
+    def secrets(self) -> list[str]:
+        """Every secret string the log redactor must never let through."""
+        found = [s.get_secret_value() for s in (self.token, self.account_token) if s is not None]
+        if self.database_url is not None:
+            from stdaemon.redact import dsn_password
+
+            password = dsn_password(self.database_url.get_secret_value())
+            if password:
+                found.append(password)
+        return found
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build Settings from the environment and `.env`; a bad value becomes one ConfigError line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "settings"
+        raise ConfigError(
+            f"ST_{field.upper()} is invalid: {err['msg']} (fix it in the environment or .env)"
+        ) from None
