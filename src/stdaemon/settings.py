@@ -40,7 +40,9 @@ class Settings(BaseSettings):
     rate_burst_period_s: float = Field(default=60.0, gt=0)
 
     # --- the database --------------------------------------------------------------------------------
-    database_url: SecretStr | None = Field(default=None, description="postgresql+asyncpg://…; unset = embedded")
+    database_url: SecretStr | None = Field(
+        default=None, description="postgresql+asyncpg://…; unset = an embedded PostgreSQL in state_dir/pg"
+    )
     state_dir: Path = Path("./var")
 
     # --- logging -------------------------------------------------------------------------------------
@@ -73,10 +75,27 @@ class Settings(BaseSettings):
         dsn = value.get_secret_value().strip()
         if not dsn.startswith(_DSN_PREFIXES):
             raise ValueError("must start with postgresql+asyncpg:// (or postgresql://)")
-        scheme, _, rest = dsn.partition("://")
-        if not rest or rest.startswith("/") and "host=" not in rest:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        _, _, rest = dsn.partition("://")
+        dsn = f"postgresql+asyncpg://{rest}"
+        try:
+            url = make_url(dsn)
+            port = url.port  # parses the port: a non-numeric one raises ValueError
+        except (ArgumentError, ValueError):
+            raise ValueError(
+                "is malformed: expected postgresql+asyncpg://user:password@host:port/dbname"
+            ) from None
+        if not url.host and "host" not in url.query:
             raise ValueError("has no host: expected postgresql+asyncpg://user:password@host:port/dbname")
-        return SecretStr(f"postgresql+asyncpg://{rest}" if scheme != "postgresql+asyncpg" else dsn)
+        if port is not None and not 0 < port < 65536:
+            raise ValueError(f"has an impossible port {port}")
+        if not url.database:
+            raise ValueError(
+                "names no database: expected postgresql+asyncpg://user:password@host:port/dbname"
+            )
+        return SecretStr(dsn)
 
     @field_validator("token", "account_token")
     @classmethod

@@ -9,7 +9,7 @@ from stdaemon import exits
 from stdaemon.cli.app import app
 
 # Importing a command module registers its command on `app`.
-from stdaemon.cli import ingest, migrate, run, status  # noqa: E402, F401  isort: skip
+from stdaemon.cli import ingest, migrate, run, status  # noqa: F401  isort: skip
 
 
 def main() -> None:
@@ -40,6 +40,6 @@ def main() -> None:
             sys.exit(130)
         if debug:
             raise
-        print(f"stdaemon: unexpected error: {type(exc).__name__}: {exc} (ST_LOG_LEVEL=debug shows the traceback)",
-              file=sys.stderr)
+        hint = "(ST_LOG_LEVEL=debug shows the traceback)"
+        print(f"stdaemon: unexpected error: {type(exc).__name__}: {exc} {hint}", file=sys.stderr)
         sys.exit(exits.FAILURE)
