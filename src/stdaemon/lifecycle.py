@@ -1,0 +1,95 @@
+"""Running services until a signal: one TaskGroup, a stop Event, a grace period, then cancellation.
+
+A signal only sets the stop Event (SIGINT twice cancels at once). Services see the Event and finish their
+current unit of work; those still running after `grace_s` are cancelled. A service that crashes cancels the
+others and the error propagates: the process exits non-zero and systemd restarts it — no home-made supervisor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+from collections.abc import Sequence
+from typing import Protocol
+
+from stdaemon.logging import get_logger
+
+log = get_logger(__name__)
+
+
+class Service(Protocol):
+    """Something that runs until `stop` is set."""
+
+    @property
+    def name(self) -> str: ...
+
+    async def run(self, stop: asyncio.Event) -> None: ...
+
+
+def sd_notify(state: str) -> bool:
+    """Tell systemd (Type=notify) about our state; a no-op outside systemd. Returns whether it was sent."""
+    address = os.environ.get("NOTIFY_SOCKET")
+    if not address:
+        return False
+    if address.startswith("@"):
+        address = "\0" + address[1:]
+    with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.connect(address)
+        sock.sendall(state.encode())
+        return True
+    return False
+
+
+def install_stop_signals(stop: asyncio.Event, on_second: asyncio.Task[object] | None = None) -> list[int]:
+    """SIGINT/SIGTERM set `stop`; a second one cancels `on_second` (the main task) at once."""
+    loop = asyncio.get_running_loop()
+    installed: list[int] = []
+
+    def handle(signum: int) -> None:
+        if stop.is_set():
+            log.warning("second_signal_cancelling", signal=signal.Signals(signum).name)
+            if on_second is not None:
+                on_second.cancel()
+            return
+        log.info("stop_requested", signal=signal.Signals(signum).name)
+        stop.set()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on the main thread / Windows
+            loop.add_signal_handler(sig, handle, int(sig))
+            installed.append(int(sig))
+    return installed
+
+
+def remove_stop_signals(installed: Sequence[int]) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in installed:
+        loop.remove_signal_handler(sig)
+
+
+async def run_services(
+    services: Sequence[Service], *, stop: asyncio.Event, grace_s: float, signals: bool = True
+) -> None:
+    """Run every service until `stop` is set (by a signal or a caller), then give them `grace_s` to finish."""
+    installed = install_stop_signals(stop, asyncio.current_task()) if signals else []
+    try:
+        async with asyncio.TaskGroup() as group:
+            tasks = [group.create_task(s.run(stop), name=s.name) for s in services]
+            sd_notify("READY=1")
+            log.info("services_started", services=[s.name for s in services])
+            waiter = group.create_task(stop.wait(), name="stop-wait")
+            await asyncio.wait([waiter, *tasks], return_when=asyncio.FIRST_COMPLETED)
+            if not stop.is_set():
+                # A service returned on its own; the rest keep running until stop is set.
+                await waiter
+            sd_notify("STOPPING=1")
+            _, pending = await asyncio.wait(tasks, timeout=grace_s) if tasks else (set(), set())
+            for task in pending:
+                log.warning("service_cancelled_after_grace", service=task.get_name(), grace_s=grace_s)
+                task.cancel()
+    finally:
+        remove_stop_signals(installed)
+    log.info("services_stopped")

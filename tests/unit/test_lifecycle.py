@@ -1,0 +1,105 @@
+"""run_services: stop on request, grace then cancellation, crash propagation, real signals."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from dataclasses import dataclass, field
+
+import pytest
+
+from stdaemon.lifecycle import run_services
+
+
+@dataclass
+class Looping:
+    """Finishes its current iteration after stop is set."""
+
+    name: str = "looping"
+    iterations: int = 0
+    finished_cleanly: bool = False
+    warmed_up: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            self.iterations += 1
+            if self.iterations >= 3:
+                self.warmed_up.set()
+            await asyncio.sleep(0)
+        self.finished_cleanly = True
+
+
+@dataclass
+class Stubborn:
+    """Ignores stop; only cancellation ends it."""
+
+    name: str = "stubborn"
+    cancelled: bool = False
+    started: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        self.started.set()
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            self.cancelled = True
+            raise
+
+
+@dataclass
+class Crashing:
+    name: str = "crashing"
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await asyncio.sleep(0)
+        raise RuntimeError("boom")
+
+
+async def test_stop_lets_services_finish() -> None:
+    stop = asyncio.Event()
+    service = Looping()
+
+    async def stop_soon() -> None:
+        await service.warmed_up.wait()
+        stop.set()
+
+    await asyncio.gather(run_services([service], stop=stop, grace_s=5, signals=False), stop_soon())
+    assert service.finished_cleanly
+    assert service.iterations >= 3
+
+
+async def test_stragglers_are_cancelled_after_the_grace_period() -> None:
+    stop = asyncio.Event()
+    stubborn, polite = Stubborn(), Looping()
+
+    async def stop_when_started() -> None:
+        await stubborn.started.wait()
+        stop.set()
+
+    await asyncio.gather(
+        run_services([stubborn, polite], stop=stop, grace_s=0.01, signals=False), stop_when_started()
+    )
+    assert stubborn.cancelled
+    assert polite.finished_cleanly
+
+
+async def test_a_crashing_service_cancels_the_rest_and_propagates() -> None:
+    stubborn = Stubborn()
+    with pytest.raises(ExceptionGroup) as caught:
+        await run_services([stubborn, Crashing()], stop=asyncio.Event(), grace_s=5, signals=False)
+    assert caught.group_contains(RuntimeError, match="boom")
+    assert stubborn.cancelled
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_a_signal_sets_stop(sig: signal.Signals) -> None:
+    stop = asyncio.Event()
+    service = Looping()
+    loop = asyncio.get_running_loop()
+    loop.call_soon(os.kill, os.getpid(), sig)
+    await run_services([service], stop=stop, grace_s=5)
+    assert stop.is_set()
+    assert service.finished_cleanly
+    # the handlers are removed afterwards: the default SIGINT handler is back in charge
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
