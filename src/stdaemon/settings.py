@@ -23,7 +23,12 @@ class Settings(BaseSettings):
     """Everything configurable, with safe defaults. Secrets are `SecretStr` so they never print."""
 
     model_config = SettingsConfigDict(
-        env_prefix="ST_", env_file=".env", env_file_encoding="utf-8", frozen=True, extra="ignore"
+        env_prefix="ST_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,  # `ST_X=` in .env means "use the default"
+        frozen=True,
+        extra="ignore",
     )
 
     # --- the API -------------------------------------------------------------------------------------
