@@ -1,0 +1,12 @@
+#!/usr/bin/env python3
+"""Runner: `stdaemon run crawl` in its own process; unit: systemd/stdaemon-crawl.service."""
+
+from __future__ import annotations
+
+import sys
+
+from stdaemon.cli import main
+
+if __name__ == "__main__":
+    sys.argv = [sys.argv[0], "run", "crawl", *sys.argv[1:]]
+    main()
