@@ -38,3 +38,9 @@ def test_the_example_loads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     assert settings.sandbox
     assert settings.database_url is None
     assert settings.log_format is None
+
+
+def test_every_setting_is_in_the_readme_table() -> None:
+    readme = (ROOT / "README.md").read_text()
+    missing = [f"ST_{name.upper()}" for name in Settings.model_fields if f"`ST_{name.upper()}`" not in readme]
+    assert missing == []
