@@ -1,0 +1,160 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.create_ship_ship_scan_response_201 import CreateShipShipScanResponse201
+from typing import cast
+
+
+def _get_kwargs(
+    ship_symbol: str,
+
+) -> dict[str, Any]:
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/my/ships/{ship_symbol}/scan/ships".format(ship_symbol=quote(str(ship_symbol), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreateShipShipScanResponse201 | None:
+    if response.status_code == 201:
+        response_201 = CreateShipShipScanResponse201.from_dict(response.json())
+
+
+        return response_201
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CreateShipShipScanResponse201]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    ship_symbol: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[CreateShipShipScanResponse201]:
+    """
+    Args:
+        ship_symbol (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateShipShipScanResponse201]
+     """
+
+
+    kwargs = _get_kwargs(
+        ship_symbol=ship_symbol,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    ship_symbol: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> CreateShipShipScanResponse201 | None:
+    """
+    Args:
+        ship_symbol (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateShipShipScanResponse201
+     """
+
+
+    return sync_detailed(
+        ship_symbol=ship_symbol,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    ship_symbol: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[CreateShipShipScanResponse201]:
+    """
+    Args:
+        ship_symbol (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateShipShipScanResponse201]
+     """
+
+
+    kwargs = _get_kwargs(
+        ship_symbol=ship_symbol,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    ship_symbol: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> CreateShipShipScanResponse201 | None:
+    """
+    Args:
+        ship_symbol (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateShipShipScanResponse201
+     """
+
+
+    return (await asyncio_detailed(
+        ship_symbol=ship_symbol,
+client=client,
+
+    )).parsed

@@ -1,0 +1,183 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.patch_ship_nav_body import PatchShipNavBody
+from ...models.patch_ship_nav_response_200 import PatchShipNavResponse200
+from ...types import UNSET, Unset
+from typing import cast
+
+
+def _get_kwargs(
+    ship_symbol: str,
+    *,
+    body: PatchShipNavBody | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/my/ships/{ship_symbol}/nav".format(ship_symbol=quote(str(ship_symbol), safe=""),),
+    }
+
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PatchShipNavResponse200 | None:
+    if response.status_code == 200:
+        response_200 = PatchShipNavResponse200.from_dict(response.json())
+
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PatchShipNavResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    ship_symbol: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchShipNavBody | Unset = UNSET,
+
+) -> Response[PatchShipNavResponse200]:
+    """
+    Args:
+        ship_symbol (str):
+        body (PatchShipNavBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PatchShipNavResponse200]
+     """
+
+
+    kwargs = _get_kwargs(
+        ship_symbol=ship_symbol,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    ship_symbol: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchShipNavBody | Unset = UNSET,
+
+) -> PatchShipNavResponse200 | None:
+    """
+    Args:
+        ship_symbol (str):
+        body (PatchShipNavBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PatchShipNavResponse200
+     """
+
+
+    return sync_detailed(
+        ship_symbol=ship_symbol,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    ship_symbol: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchShipNavBody | Unset = UNSET,
+
+) -> Response[PatchShipNavResponse200]:
+    """
+    Args:
+        ship_symbol (str):
+        body (PatchShipNavBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PatchShipNavResponse200]
+     """
+
+
+    kwargs = _get_kwargs(
+        ship_symbol=ship_symbol,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    ship_symbol: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchShipNavBody | Unset = UNSET,
+
+) -> PatchShipNavResponse200 | None:
+    """
+    Args:
+        ship_symbol (str):
+        body (PatchShipNavBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PatchShipNavResponse200
+     """
+
+
+    return (await asyncio_detailed(
+        ship_symbol=ship_symbol,
+client=client,
+body=body,
+
+    )).parsed

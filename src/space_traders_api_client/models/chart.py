@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+
+T = TypeVar("T", bound="Chart")
+
+
+@_attrs_define
+class Chart:
+    """
+        Attributes:
+            waypoint_symbol (str):
+            submitted_by (str):
+            submitted_on (datetime.datetime):
+     """
+
+    waypoint_symbol: str
+    submitted_by: str
+    submitted_on: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+    def to_dict(self) -> dict[str, Any]:
+        waypoint_symbol = self.waypoint_symbol
+
+        submitted_by = self.submitted_by
+
+        submitted_on = self.submitted_on.isoformat()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "waypointSymbol": waypoint_symbol,
+            "submittedBy": submitted_by,
+            "submittedOn": submitted_on,
+        })
+
+        return field_dict
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        waypoint_symbol = d.pop("waypointSymbol")
+
+        submitted_by = d.pop("submittedBy")
+
+        submitted_on = datetime.datetime.fromisoformat(d.pop("submittedOn"))
+
+
+        chart = cls(
+            waypoint_symbol=waypoint_symbol,
+            submitted_by=submitted_by,
+            submitted_on=submitted_on,
+        )
+
+
+        chart.additional_properties = d
+        return chart
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

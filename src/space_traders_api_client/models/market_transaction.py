@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+
+T = TypeVar("T", bound="MarketTransaction")
+
+
+@_attrs_define
+class MarketTransaction:
+    """
+        Attributes:
+            waypoint_symbol (str):
+            ship_symbol (str):
+            trade_symbol (str):
+            type_ (str):
+            units (int):
+            price_per_unit (int):
+            total_price (int):
+            timestamp (datetime.datetime):
+     """
+
+    waypoint_symbol: str
+    ship_symbol: str
+    trade_symbol: str
+    type_: str
+    units: int
+    price_per_unit: int
+    total_price: int
+    timestamp: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+    def to_dict(self) -> dict[str, Any]:
+        waypoint_symbol = self.waypoint_symbol
+
+        ship_symbol = self.ship_symbol
+
+        trade_symbol = self.trade_symbol
+
+        type_ = self.type_
+
+        units = self.units
+
+        price_per_unit = self.price_per_unit
+
+        total_price = self.total_price
+
+        timestamp = self.timestamp.isoformat()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "waypointSymbol": waypoint_symbol,
+            "shipSymbol": ship_symbol,
+            "tradeSymbol": trade_symbol,
+            "type": type_,
+            "units": units,
+            "pricePerUnit": price_per_unit,
+            "totalPrice": total_price,
+            "timestamp": timestamp,
+        })
+
+        return field_dict
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        waypoint_symbol = d.pop("waypointSymbol")
+
+        ship_symbol = d.pop("shipSymbol")
+
+        trade_symbol = d.pop("tradeSymbol")
+
+        type_ = d.pop("type")
+
+        units = d.pop("units")
+
+        price_per_unit = d.pop("pricePerUnit")
+
+        total_price = d.pop("totalPrice")
+
+        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+
+        market_transaction = cls(
+            waypoint_symbol=waypoint_symbol,
+            ship_symbol=ship_symbol,
+            trade_symbol=trade_symbol,
+            type_=type_,
+            units=units,
+            price_per_unit=price_per_unit,
+            total_price=total_price,
+            timestamp=timestamp,
+        )
+
+
+        market_transaction.additional_properties = d
+        return market_transaction
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,222 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.cooldown import Cooldown
+  from ..models.ship_cargo import ShipCargo
+  from ..models.ship_crew import ShipCrew
+  from ..models.ship_engine import ShipEngine
+  from ..models.ship_frame import ShipFrame
+  from ..models.ship_fuel import ShipFuel
+  from ..models.ship_module import ShipModule
+  from ..models.ship_mount import ShipMount
+  from ..models.ship_nav import ShipNav
+  from ..models.ship_reactor import ShipReactor
+  from ..models.ship_registration import ShipRegistration
+
+
+T = TypeVar("T", bound="Ship")
+
+
+@_attrs_define
+class Ship:
+    """
+        Attributes:
+            symbol (str):
+            registration (ShipRegistration):
+            nav (ShipNav):
+            crew (ShipCrew):
+            frame (ShipFrame):
+            reactor (ShipReactor):
+            engine (ShipEngine):
+            modules (list[ShipModule]):
+            mounts (list[ShipMount]):
+            cargo (ShipCargo):
+            fuel (ShipFuel):
+            cooldown (Cooldown):
+     """
+
+    symbol: str
+    registration: ShipRegistration
+    nav: ShipNav
+    crew: ShipCrew
+    frame: ShipFrame
+    reactor: ShipReactor
+    engine: ShipEngine
+    modules: list[ShipModule]
+    mounts: list[ShipMount]
+    cargo: ShipCargo
+    fuel: ShipFuel
+    cooldown: Cooldown
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.cooldown import Cooldown # noqa: PLC0415
+        from ..models.ship_cargo import ShipCargo # noqa: PLC0415
+        from ..models.ship_crew import ShipCrew # noqa: PLC0415
+        from ..models.ship_engine import ShipEngine # noqa: PLC0415
+        from ..models.ship_frame import ShipFrame # noqa: PLC0415
+        from ..models.ship_fuel import ShipFuel # noqa: PLC0415
+        from ..models.ship_module import ShipModule # noqa: PLC0415
+        from ..models.ship_mount import ShipMount # noqa: PLC0415
+        from ..models.ship_nav import ShipNav # noqa: PLC0415
+        from ..models.ship_reactor import ShipReactor # noqa: PLC0415
+        from ..models.ship_registration import ShipRegistration # noqa: PLC0415
+        symbol = self.symbol
+
+        registration = self.registration.to_dict()
+
+        nav = self.nav.to_dict()
+
+        crew = self.crew.to_dict()
+
+        frame = self.frame.to_dict()
+
+        reactor = self.reactor.to_dict()
+
+        engine = self.engine.to_dict()
+
+        modules = []
+        for modules_item_data in self.modules:
+            modules_item = modules_item_data.to_dict()
+            modules.append(modules_item)
+
+
+        mounts = []
+        for mounts_item_data in self.mounts:
+            mounts_item = mounts_item_data.to_dict()
+            mounts.append(mounts_item)
+
+
+        cargo = self.cargo.to_dict()
+
+        fuel = self.fuel.to_dict()
+
+        cooldown = self.cooldown.to_dict()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "symbol": symbol,
+            "registration": registration,
+            "nav": nav,
+            "crew": crew,
+            "frame": frame,
+            "reactor": reactor,
+            "engine": engine,
+            "modules": modules,
+            "mounts": mounts,
+            "cargo": cargo,
+            "fuel": fuel,
+            "cooldown": cooldown,
+        })
+
+        return field_dict
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.cooldown import Cooldown # noqa: PLC0415
+        from ..models.ship_cargo import ShipCargo # noqa: PLC0415
+        from ..models.ship_crew import ShipCrew # noqa: PLC0415
+        from ..models.ship_engine import ShipEngine # noqa: PLC0415
+        from ..models.ship_frame import ShipFrame # noqa: PLC0415
+        from ..models.ship_fuel import ShipFuel # noqa: PLC0415
+        from ..models.ship_module import ShipModule # noqa: PLC0415
+        from ..models.ship_mount import ShipMount # noqa: PLC0415
+        from ..models.ship_nav import ShipNav # noqa: PLC0415
+        from ..models.ship_reactor import ShipReactor # noqa: PLC0415
+        from ..models.ship_registration import ShipRegistration # noqa: PLC0415
+        d = dict(src_dict)
+        symbol = d.pop("symbol")
+
+        registration = ShipRegistration.from_dict(d.pop("registration"))
+
+
+        nav = ShipNav.from_dict(d.pop("nav"))
+
+
+        crew = ShipCrew.from_dict(d.pop("crew"))
+
+
+        frame = ShipFrame.from_dict(d.pop("frame"))
+
+
+        reactor = ShipReactor.from_dict(d.pop("reactor"))
+
+
+        engine = ShipEngine.from_dict(d.pop("engine"))
+
+
+        modules = []
+        _modules = d.pop("modules")
+        for modules_item_data in (_modules):
+            modules_item = ShipModule.from_dict(modules_item_data)
+
+
+            modules.append(modules_item)
+
+
+        mounts = []
+        _mounts = d.pop("mounts")
+        for mounts_item_data in (_mounts):
+            mounts_item = ShipMount.from_dict(mounts_item_data)
+
+
+            mounts.append(mounts_item)
+
+
+        cargo = ShipCargo.from_dict(d.pop("cargo"))
+
+
+        fuel = ShipFuel.from_dict(d.pop("fuel"))
+
+
+        cooldown = Cooldown.from_dict(d.pop("cooldown"))
+
+
+        ship = cls(
+            symbol=symbol,
+            registration=registration,
+            nav=nav,
+            crew=crew,
+            frame=frame,
+            reactor=reactor,
+            engine=engine,
+            modules=modules,
+            mounts=mounts,
+            cargo=cargo,
+            fuel=fuel,
+            cooldown=cooldown,
+        )
+
+
+        ship.additional_properties = d
+        return ship
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+T = TypeVar("T", bound="ShipNavRouteWaypoint")
+
+
+@_attrs_define
+class ShipNavRouteWaypoint:
+    """
+        Attributes:
+            symbol (str):
+            type_ (str):
+            system_symbol (str):
+            x (int):
+            y (int):
+     """
+
+    symbol: str
+    type_: str
+    system_symbol: str
+    x: int
+    y: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+    def to_dict(self) -> dict[str, Any]:
+        symbol = self.symbol
+
+        type_ = self.type_
+
+        system_symbol = self.system_symbol
+
+        x = self.x
+
+        y = self.y
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "symbol": symbol,
+            "type": type_,
+            "systemSymbol": system_symbol,
+            "x": x,
+            "y": y,
+        })
+
+        return field_dict
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        symbol = d.pop("symbol")
+
+        type_ = d.pop("type")
+
+        system_symbol = d.pop("systemSymbol")
+
+        x = d.pop("x")
+
+        y = d.pop("y")
+
+        ship_nav_route_waypoint = cls(
+            symbol=symbol,
+            type_=type_,
+            system_symbol=system_symbol,
+            x=x,
+            y=y,
+        )
+
+
+        ship_nav_route_waypoint.additional_properties = d
+        return ship_nav_route_waypoint
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
