@@ -1,0 +1,116 @@
+"""Transformations applied to the SpaceTraders OpenAPI spec before the client is generated.
+
+Real servers differ from the spec (SPACETRADERS.md §8), and the generated models must not be the reason a
+payload is lost. Every change here is a pure function of the spec dict, so generation stays reproducible:
+
+- enums are relaxed to plain strings: the server has sent values the spec did not list yet, and a closed
+  `StrEnum` turns that into a `ValueError`;
+- fields the server omits are made optional (`quality` on frame/engine/reactor, `shipSymbol` on shipyard
+  transactions), and `required` names that are not properties are dropped;
+- every optional property may be `null` (the server sends `activity: null`, for example);
+- request bodies keep only `application/json` (refuel also declares `text/plain`, which the generator skips
+  with a warning);
+- prose (`description`, `summary`, `example(s)`) is removed: the spec is third-party text with no licence to
+  copy, and the generated code needs only its structure. Names, paths and types are kept as they are.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+# Schema name -> property names that real servers omit although the spec marks them required.
+OMITTED_BY_SERVERS: dict[str, tuple[str, ...]] = {
+    "ShipFrame": ("quality",),
+    "ShipEngine": ("quality",),
+    "ShipReactor": ("quality",),
+    "ShipyardTransaction": ("shipSymbol",),
+}
+
+_PROSE_KEYS = frozenset({"description", "summary", "example", "examples"})
+_NAME_MAPS = frozenset({"properties", "schemas", "paths", "responses", "content", "securitySchemes"})
+
+
+def transform(spec: dict[str, Any]) -> dict[str, Any]:
+    """Return a transformed deep copy of `spec`; the input is not modified."""
+    out = copy.deepcopy(spec)
+    _strip_prose(out, map_name=None)
+    _open_enums(out)
+    schemas: dict[str, Any] = out.get("components", {}).get("schemas", {})
+    for name, fields in OMITTED_BY_SERVERS.items():
+        schema = schemas.get(name)
+        if isinstance(schema, dict) and isinstance(schema.get("required"), list):
+            schema["required"] = [r for r in schema["required"] if r not in fields]
+    _fix_objects(out)
+    _json_bodies_only(out)
+    return out
+
+
+def _strip_prose(node: Any, *, map_name: str | None, in_responses: bool = False) -> None:
+    """Remove prose keys, but never a property *named* like one (e.g. ShipFrame.description).
+
+    `map_name` is set when `node` maps names to objects (properties, paths, …). A response object must
+    keep a `description` (OpenAPI requires it), so it becomes empty.
+    """
+    if isinstance(node, dict):
+        if map_name is None:
+            for key in _PROSE_KEYS & node.keys():
+                del node[key]
+            if in_responses:
+                node["description"] = ""
+        for key, value in node.items():
+            if map_name is not None:
+                _strip_prose(value, map_name=None, in_responses=map_name == "responses")
+            else:
+                _strip_prose(value, map_name=key if key in _NAME_MAPS else None)
+    elif isinstance(node, list):
+        for item in node:
+            _strip_prose(item, map_name=None)
+
+
+def _open_enums(node: Any) -> None:
+    if isinstance(node, dict):
+        if "enum" in node and node.get("type") == "string":
+            del node["enum"]
+        for value in node.values():
+            _open_enums(value)
+    elif isinstance(node, list):
+        for item in node:
+            _open_enums(item)
+
+
+def _fix_objects(node: Any) -> None:
+    """Drop `required` names that are not properties; let every optional property be null."""
+    if isinstance(node, dict):
+        props = node.get("properties")
+        if isinstance(props, dict):
+            required = node.get("required")
+            if isinstance(required, list):
+                node["required"] = [r for r in required if r in props]
+                if not node["required"]:
+                    del node["required"]
+            wanted = set(node.get("required", []))
+            for name, prop in list(props.items()):
+                if name not in wanted and isinstance(prop, dict):
+                    props[name] = _nullable(prop)
+        for value in node.values():
+            _fix_objects(value)
+    elif isinstance(node, list):
+        for item in node:
+            _fix_objects(item)
+
+
+def _nullable(prop: dict[str, Any]) -> dict[str, Any]:
+    if "$ref" in prop:  # siblings of $ref are ignored in OpenAPI 3.0: wrap it
+        return {"oneOf": [{"$ref": prop["$ref"]}], "nullable": True}
+    return {**prop, "nullable": True}
+
+
+def _json_bodies_only(spec: dict[str, Any]) -> None:
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            body = op.get("requestBody") if isinstance(op, dict) else None
+            content = body.get("content") if isinstance(body, dict) else None
+            if isinstance(content, dict) and "application/json" in content:
+                for media in [m for m in content if m != "application/json"]:
+                    del content[media]
