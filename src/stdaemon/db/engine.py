@@ -1,0 +1,150 @@
+"""Open the configured database: the embedded one or `ST_DATABASE_URL`, with one-line errors.
+
+`open_database(settings)` is the only way the daemon, `migrate` and `status` get an engine: it starts the
+embedded server when needed, checks the connection once with a short timeout, maps every failure to a
+ConfigError (78, the URL itself is wrong) or ServiceUnavailable (69, the server cannot be used) naming
+host:port and never the password, and stops what it started on exit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import asyncpg
+from sqlalchemy import text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from stdaemon.db import embedded
+from stdaemon.exits import ConfigError, ServiceUnavailable
+from stdaemon.settings import Settings
+
+CONNECT_TIMEOUT_S = 5.0
+_URL_SHAPE = "postgresql+asyncpg://user:password@host:port/dbname"
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open database: `url` carries the password (never log it); `where` is safe to print."""
+
+    url: str
+    engine: AsyncEngine
+    where: str
+    embedded: bool
+
+
+def parse_url(url: str) -> URL:
+    """Parse a DSN or raise ConfigError without echoing it (it may hold a password)."""
+    try:
+        parsed = make_url(url)
+        _ = parsed.port  # a non-numeric port only fails here
+    except (ArgumentError, ValueError) as exc:
+        reason = str(exc).split(":")[0] if "password" not in str(exc) else "cannot parse"
+        raise ConfigError(f"ST_DATABASE_URL is malformed ({reason}): expected {_URL_SHAPE}") from None
+    if parsed.get_backend_name() != "postgresql":
+        raise ConfigError(f"ST_DATABASE_URL is not a PostgreSQL URL: expected {_URL_SHAPE}")
+    if parsed.database is None or parsed.database == "":
+        raise ConfigError(f"ST_DATABASE_URL names no database: expected {_URL_SHAPE}")
+    return parsed.set(drivername="postgresql+asyncpg")
+
+
+def describe(url: URL) -> str:
+    """`host:port/db` (or the socket directory); never the password."""
+    host = url.host or str(url.query.get("host") or "localhost")
+    return f"{host}:{url.port or 5432}/{url.database}"
+
+
+def make_engine(url: str | URL, **kwargs: object) -> AsyncEngine:
+    """An AsyncEngine with our connect timeout; asyncpg binds jsonb/text[] natively."""
+    connect_args = {"timeout": CONNECT_TIMEOUT_S, "command_timeout": 300}
+    return create_async_engine(url, connect_args=connect_args, pool_pre_ping=True, **kwargs)
+
+
+def _root_causes(exc: BaseException) -> list[BaseException]:
+    found: list[BaseException] = []
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        cur = todo.pop()
+        if cur is None or id(cur) in seen:
+            continue
+        seen.add(id(cur))
+        found.append(cur)
+        todo += [getattr(cur, "orig", None), cur.__cause__, cur.__context__]
+    return found
+
+
+def unavailable(exc: BaseException, url: URL) -> ServiceUnavailable:  # noqa: PLR0911  one return per cause
+    """Map a connection failure to one line: what happened at host:port and how to fix it."""
+    where = describe(url)
+    user = url.username or "postgres"
+    for cause in _root_causes(exc):
+        if isinstance(cause, asyncpg.InvalidCatalogNameError):
+            return ServiceUnavailable(
+                f"database {url.database!r} does not exist on {where}: create it "
+                f"(createdb {url.database}) or fix ST_DATABASE_URL"
+            )
+        if isinstance(cause, asyncpg.InvalidPasswordError | asyncpg.InvalidAuthorizationSpecificationError):
+            return ServiceUnavailable(
+                f"PostgreSQL at {where} rejected user {user!r} ({type(cause).__name__}): "
+                "fix the user or password in ST_DATABASE_URL"
+            )
+        if isinstance(cause, socket.gaierror):
+            return ServiceUnavailable(f"cannot resolve the database host in {where}: fix ST_DATABASE_URL")
+        if isinstance(cause, TimeoutError | asyncio.TimeoutError):
+            return ServiceUnavailable(
+                f"PostgreSQL at {where} did not answer within {CONNECT_TIMEOUT_S:g} s: "
+                "check that it runs and is reachable, or fix ST_DATABASE_URL"
+            )
+        if isinstance(cause, OSError):
+            return ServiceUnavailable(
+                f"cannot connect to PostgreSQL at {where} ({cause.strerror or type(cause).__name__}): "
+                "start it, or fix ST_DATABASE_URL"
+            )
+        if isinstance(cause, asyncpg.PostgresError):
+            return ServiceUnavailable(
+                f"PostgreSQL at {where} refused the connection ({type(cause).__name__}): fix ST_DATABASE_URL"
+            )
+    return ServiceUnavailable(f"cannot use PostgreSQL at {where} ({type(exc).__name__}): fix ST_DATABASE_URL")
+
+
+async def check_connection(engine: AsyncEngine) -> None:
+    """One round trip, or ServiceUnavailable."""
+    try:
+        async with asyncio.timeout(CONNECT_TIMEOUT_S * 2), engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except Exception as exc:
+        raise unavailable(exc, engine.url) from exc
+
+
+@asynccontextmanager
+async def open_database(settings: Settings, *, check: bool = True) -> AsyncIterator[Database]:
+    """The database for `settings`: ST_DATABASE_URL, or the embedded server under ST_STATE_DIR."""
+    server: embedded.EmbeddedServer | None = None
+    if settings.database_url is None:
+        server = await asyncio.to_thread(embedded.start, settings.state_dir)
+        url = server.url("postgres")
+    else:
+        url = settings.database_url.get_secret_value()
+    try:
+        parsed = parse_url(url)
+        engine = make_engine(parsed)
+        try:
+            if check:
+                await check_connection(engine)
+            yield Database(
+                url=parsed.render_as_string(hide_password=False),
+                engine=engine,
+                where=f"embedded PostgreSQL in {server.pgdata}" if server else describe(parsed),
+                embedded=server is not None,
+            )
+        finally:
+            await engine.dispose()
+    finally:
+        if server is not None:
+            await asyncio.to_thread(server.stop)

@@ -1,0 +1,190 @@
+"""Schema `telemetry`, trade side: markets, their goods and price history, shipyards, transactions.
+
+`market_trade_goods` / `shipyard_ships` hold the latest listing; `market_snapshots` keeps one row per good per
+observation (the price history). Transactions have no id in the API: their natural key includes the
+timestamp, so a replayed batch is a no-op.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import CheckConstraint, Index
+
+from stdaemon.db.tables.base import (
+    TELEMETRY,
+    Base,
+    bigint_col,
+    int_col,
+    raw_col,
+    reset_date_key,
+    text_array_col,
+    text_col,
+    text_key,
+    ts_col,
+    ts_key,
+    written_at_col,
+)
+
+_PRICES = "purchase_price >= 0 AND sell_price >= 0"
+
+
+class Market(Base, table=True):
+    """A marketplace and what it trades; prices are in `market_trade_goods`."""
+
+    __tablename__: ClassVar[str] = "markets"
+    __table_args__ = (
+        Index(None, "reset_date", "system_symbol"),
+        Index("ix_markets_exports", "exports", postgresql_using="gin"),
+        Index("ix_markets_imports", "imports", postgresql_using="gin"),
+        Index("ix_markets_exchange", "exchange", postgresql_using="gin"),
+        {"schema": TELEMETRY},
+    )
+
+    reset_date: date = reset_date_key()
+    symbol: str = text_key()
+    system_symbol: str | None = text_col(nullable=True)
+    exports: list[str] = text_array_col()
+    imports: list[str] = text_array_col()
+    exchange: list[str] = text_array_col()
+    raw: dict[str, Any] = raw_col()
+    observed_at: datetime = ts_col()
+    written_at: datetime = written_at_col()
+
+
+class MarketTradeGood(Base, table=True):
+    """The latest price and supply of one good at one market."""
+
+    __tablename__: ClassVar[str] = "market_trade_goods"
+    __table_args__ = (
+        CheckConstraint(_PRICES, name="prices"),
+        CheckConstraint("trade_volume >= 0", name="trade_volume"),
+        Index(None, "reset_date", "trade_symbol"),
+        {"schema": TELEMETRY},
+    )
+
+    reset_date: date = reset_date_key()
+    waypoint_symbol: str = text_key()
+    trade_symbol: str = text_key()
+    type: str = text_col()
+    trade_volume: int = int_col()
+    supply: str = text_col()
+    activity: str | None = text_col(nullable=True)
+    purchase_price: int = int_col()
+    sell_price: int = int_col()
+    raw: dict[str, Any] = raw_col()
+    observed_at: datetime = ts_col()
+    written_at: datetime = written_at_col()
+
+
+class MarketSnapshot(Base, table=True):
+    """One good at one market at one observation: the price history (append-only)."""
+
+    __tablename__: ClassVar[str] = "market_snapshots"
+    __table_args__ = (
+        CheckConstraint(_PRICES, name="prices"),
+        CheckConstraint("trade_volume >= 0", name="trade_volume"),
+        Index(None, "observed_at"),
+        Index(None, "reset_date", "trade_symbol", "observed_at"),
+        {"schema": TELEMETRY},
+    )
+
+    reset_date: date = reset_date_key()
+    waypoint_symbol: str = text_key()
+    trade_symbol: str = text_key()
+    observed_at: datetime = ts_key()
+    type: str = text_col()
+    trade_volume: int = int_col()
+    supply: str = text_col()
+    activity: str | None = text_col(nullable=True)
+    purchase_price: int = int_col()
+    sell_price: int = int_col()
+    raw: dict[str, Any] = raw_col()
+    written_at: datetime = written_at_col()
+
+
+class MarketTransaction(Base, table=True):
+    __tablename__: ClassVar[str] = "market_transactions"
+    __table_args__ = (
+        CheckConstraint("units >= 0 AND price_per_unit >= 0 AND total_price >= 0", name="amounts"),
+        Index(None, "timestamp"),
+        Index(None, "reset_date", "trade_symbol", "timestamp"),
+        {"schema": TELEMETRY},
+    )
+
+    reset_date: date = reset_date_key()
+    waypoint_symbol: str = text_key()
+    ship_symbol: str = text_key()
+    trade_symbol: str = text_key()
+    type: str = text_key()
+    timestamp: datetime = ts_key()
+    units: int = int_col()
+    price_per_unit: int = int_col()
+    total_price: int = bigint_col()
+    raw: dict[str, Any] = raw_col()
+    observed_at: datetime = ts_col()
+    written_at: datetime = written_at_col()
+
+
+class Shipyard(Base, table=True):
+    __tablename__: ClassVar[str] = "shipyards"
+    __table_args__ = (
+        CheckConstraint("modifications_fee IS NULL OR modifications_fee >= 0", name="modifications_fee"),
+        Index(None, "reset_date", "system_symbol"),
+        Index("ix_shipyards_ship_types", "ship_types", postgresql_using="gin"),
+        {"schema": TELEMETRY},
+    )
+
+    reset_date: date = reset_date_key()
+    symbol: str = text_key()
+    system_symbol: str | None = text_col(nullable=True)
+    ship_types: list[str] = text_array_col()
+    modifications_fee: int | None = int_col(nullable=True)
+    raw: dict[str, Any] = raw_col()
+    observed_at: datetime = ts_col()
+    written_at: datetime = written_at_col()
+
+
+class ShipyardShip(Base, table=True):
+    """The latest listing of one ship type at one shipyard (`ship_type` is the API's `type`)."""
+
+    __tablename__: ClassVar[str] = "shipyard_ships"
+    __table_args__ = (
+        CheckConstraint("purchase_price >= 0", name="purchase_price"),
+        Index(None, "reset_date", "ship_type"),
+        {"schema": TELEMETRY},
+    )
+
+    reset_date: date = reset_date_key()
+    waypoint_symbol: str = text_key()
+    ship_type: str = text_key()
+    name: str | None = text_col(nullable=True)
+    supply: str = text_col()
+    activity: str | None = text_col(nullable=True)
+    purchase_price: int = int_col()
+    raw: dict[str, Any] = raw_col()
+    observed_at: datetime = ts_col()
+    written_at: datetime = written_at_col()
+
+
+class ShipyardTransaction(Base, table=True):
+    """A ship sale; `ship_symbol` is deprecated in the spec and absent from real payloads."""
+
+    __tablename__: ClassVar[str] = "shipyard_transactions"
+    __table_args__ = (
+        CheckConstraint("price >= 0", name="price"),
+        Index(None, "timestamp"),
+        {"schema": TELEMETRY},
+    )
+
+    reset_date: date = reset_date_key()
+    waypoint_symbol: str = text_key()
+    ship_type: str = text_key()
+    agent_symbol: str = text_key()
+    timestamp: datetime = ts_key()
+    ship_symbol: str | None = text_col(nullable=True)
+    price: int = int_col()
+    raw: dict[str, Any] = raw_col()
+    observed_at: datetime = ts_col()
+    written_at: datetime = written_at_col()
