@@ -1,12 +1,121 @@
-"""`stdaemon ingest`."""
+"""`stdaemon ingest --kind KIND [--dry-run] FILE...`: decode saved API payloads with the normal adapters.
+
+Each file is a saved response body (`{"data": …}` with or without `meta`), a bare object or a list. Every file
+is decoded completely or reported as failed with one line naming it and the reason (unreadable, not JSON,
+or the adapters' `DecodeError` with its JSON path); the other files are still decoded and reported. Any
+failure makes the command exit 1 after the report, naming the failed files.
+
+`--dry-run` stops after decoding. Writing goes through the DbWriter, which is not wired in yet: without
+`--dry-run` the command refuses before reading anything, so it never pretends to have written. Adding it is
+one step: hand the decoded models of `load_files` to the writer.
+"""
 
 from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from stdaemon.cli.app import app
 from stdaemon.exits import StdaemonError
 
+if TYPE_CHECKING:
+    from stdaemon.domain.base import Entity
+
+_SHOWN_SYMBOLS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One file's outcome: its models, or the one-line reason it could not be decoded."""
+
+    path: Path
+    models: list[Entity] | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def load_file(kind: str, path: Path) -> FileResult:
+    """Read and decode one file; every expected failure becomes `FileResult.error`, never an exception."""
+    from stdaemon.api.adapters import DecodeError, decode_kind
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return FileResult(path, error="not JSON: the file is not UTF-8 text")
+    except OSError as exc:
+        return FileResult(path, error=f"cannot read: {exc.strerror or exc}")
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return FileResult(path, error=f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+    try:
+        return FileResult(path, models=decode_kind(kind, payload))
+    except DecodeError as exc:
+        return FileResult(path, error=str(exc))
+
+
+def load_files(kind: str, paths: list[Path]) -> list[FileResult]:
+    """Decode every file independently, in the order given."""
+    return [load_file(kind, path) for path in paths]
+
+
+def _label(model: Entity) -> str:
+    """What names a model in a summary: its symbol, its id, or (supply chain) its size."""
+    for attr in ("symbol", "id"):
+        value = getattr(model, attr, None)
+        if isinstance(value, str):
+            return value
+    table = getattr(model, "export_to_import_map", None)
+    if isinstance(table, dict):
+        return f"{len(table)} exports"
+    return type(model).__name__
+
+
+def summary(kind: str, result: FileResult) -> str:
+    """One line per file: `market.json: market: 1 decoded: X1-KD26-A1`."""
+    if result.models is None:
+        return f"{result.path}: FAILED: {result.error}"
+    labels = [_label(m) for m in result.models]
+    shown = ", ".join(labels[:_SHOWN_SYMBOLS])
+    more = len(labels) - _SHOWN_SYMBOLS
+    tail = f", … (+{more} more)" if more > 0 else ""
+    return f"{result.path}: {kind}: {len(labels)} decoded" + (f": {shown}{tail}" if labels else "")
+
+
+_NOT_BUILT = (
+    "ingest can only --dry-run for now: writing to the database arrives with the DbWriter; "
+    "rerun with --dry-run to decode and check the files"
+)
+
 
 @app.command("ingest")
-def ingest() -> None:
-    """Not built yet."""
-    raise StdaemonError("'ingest' is not built yet")
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="Saved API payloads (JSON files).", show_default=False)],
+    kind: Annotated[
+        str,
+        typer.Option("--kind", help="What the files hold: agent, ship(s), system(s), waypoint(s), market, …"),
+    ],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Decode and report; write nothing.")] = False,
+) -> None:
+    """Decode saved API payloads with the adapters (and, later, write them to the database)."""
+    from stdaemon.api.adapters import KINDS
+
+    if kind not in KINDS:
+        raise StdaemonError(f"--kind {kind!r} is not a kind; use one of: {', '.join(KINDS)}")
+    if not dry_run:  # the write path: load_files, report, then hand the decoded models to the DbWriter
+        raise StdaemonError(_NOT_BUILT)
+    results = load_files(kind, files)
+    for result in results:
+        typer.echo(summary(kind, result), err=not result.ok)
+    failed = [str(r.path) for r in results if not r.ok]
+    if failed:
+        raise StdaemonError(
+            f"{len(failed)} of {len(results)} files could not be decoded (see above): {', '.join(failed)}"
+        )

@@ -68,7 +68,7 @@ class Faction(Entity):
     """A faction; independent factions have no headquarters (`None`, never `""`)."""
 
     symbol: FactionSymbol
-    name: str | None = None
+    name: str
     description: str | None = None
     headquarters: WaypointSymbol | None = None
     traits: tuple[str, ...] = ()

@@ -46,9 +46,9 @@ def read_market_transaction(o: Obj) -> MarketTransaction:
 def read_market(o: Obj) -> Market:
     return Market(
         symbol=o.symbol(),
-        exports=o.symbols("exports"),
-        imports=o.symbols("imports"),
-        exchange=o.symbols("exchange"),
+        exports=o.symbols("exports", required=True),
+        imports=o.symbols("imports", required=True),
+        exchange=o.symbols("exchange", required=True),
         trade_goods=tuple(read_trade_good(g) for g in o.objs("tradeGoods")),
         transactions=tuple(read_market_transaction(t) for t in o.objs("transactions")),
         raw=o.data,
@@ -90,7 +90,7 @@ def read_shipyard_transaction(o: Obj) -> ShipyardTransaction:
 def read_shipyard(o: Obj) -> Shipyard:
     return Shipyard(
         symbol=o.symbol(),
-        ship_types=o.symbols("shipTypes", field="type"),
+        ship_types=o.symbols("shipTypes", field="type", required=True),
         ships=tuple(read_shipyard_ship(s) for s in o.objs("ships")),
         transactions=tuple(read_shipyard_transaction(t) for t in o.objs("transactions")),
         modifications_fee=o.opt_int("modificationsFee"),

@@ -186,8 +186,14 @@ class Obj:
             raise self.error(key, f"expected a list, got {show(value)}")
         return value
 
-    def objs(self, key: str) -> list[Obj]:
-        """A list of objects; missing or null is an empty list."""
+    def _present(self, key: str, required: bool) -> None:
+        if required and self.data.get(key) is None:
+            raise self.missing(key)
+
+    def objs(self, key: str, *, required: bool = False) -> list[Obj]:
+        """A list of objects; missing or null is an empty list unless `required` (then it must be present,
+        though it may be empty: an empty listing is a fact, a missing one means a different object)."""
+        self._present(key, required)
         path = self.at(key)
         return [Obj.of(self.kind, item, f"{path}[{i}]") for i, item in enumerate(self._list(key))]
 
@@ -199,9 +205,10 @@ class Obj:
                 raise DecodeError(self.kind, f"{self.at(key)}[{i}]", f"expected a string, got {show(item)}")
         return tuple(items)
 
-    def symbols(self, key: str, field: str = "symbol") -> tuple[str, ...]:
+    def symbols(self, key: str, field: str = "symbol", *, required: bool = False) -> tuple[str, ...]:
         """The `field` of each object in a list (`traits: [{symbol, name, …}]` → symbols); plain strings
         are accepted too, since some payloads (and simulators) list bare symbols."""
+        self._present(key, required)
         path = self.at(key)
         out: list[str] = []
         for i, item in enumerate(self._list(key)):

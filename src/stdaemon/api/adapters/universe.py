@@ -42,7 +42,7 @@ def read_system(o: Obj) -> System:
         y=o.req_int("y"),
         name=o.opt_str("name"),
         constellation=o.opt_str("constellation"),
-        waypoints=tuple(read_system_waypoint(w) for w in o.objs("waypoints")),
+        waypoints=tuple(read_system_waypoint(w) for w in o.objs("waypoints", required=True)),
         factions=o.symbols("factions"),
         raw=o.data,
     )
@@ -70,10 +70,10 @@ def read_waypoint(o: Obj) -> Waypoint:
         orbitals=o.symbols("orbitals"),
         orbits=o.opt_str("orbits"),
         faction_symbol=faction.opt_str("symbol") if faction else None,
-        traits=o.symbols("traits"),
+        traits=o.symbols("traits", required=True),
         modifiers=o.symbols("modifiers"),
         chart=read_chart(chart) if chart else None,
-        is_under_construction=bool(o.opt_bool("isUnderConstruction")),
+        is_under_construction=o.req_bool("isUnderConstruction"),
         raw=o.data,
     )
 
@@ -81,17 +81,17 @@ def read_waypoint(o: Obj) -> Waypoint:
 def read_faction(o: Obj) -> Faction:
     return Faction(
         symbol=o.symbol(),
-        name=o.opt_str("name"),
+        name=o.req_str("name"),
         description=o.opt_str("description"),
         headquarters=o.opt_str("headquarters") or None,  # independent factions send ""
-        traits=o.symbols("traits"),
+        traits=o.symbols("traits", required=True),
         is_recruiting=o.opt_bool("isRecruiting"),
         raw=o.data,
     )
 
 
 def read_jump_gate(o: Obj) -> JumpGate:
-    return JumpGate(symbol=o.symbol(), connections=o.symbols("connections"), raw=o.data)
+    return JumpGate(symbol=o.symbol(), connections=o.symbols("connections", required=True), raw=o.data)
 
 
 def read_construction(o: Obj) -> Construction:
@@ -104,9 +104,9 @@ def read_construction(o: Obj) -> Construction:
                 fulfilled=m.req_int("fulfilled"),
                 raw=m.data,
             )
-            for m in o.objs("materials")
+            for m in o.objs("materials", required=True)
         ),
-        is_complete=bool(o.opt_bool("isComplete")),
+        is_complete=o.req_bool("isComplete"),
         raw=o.data,
     )
 
