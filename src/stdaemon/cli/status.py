@@ -1,12 +1,105 @@
-"""`stdaemon status`."""
+"""`stdaemon status [--json]`: is the database reachable, at migration head, which reset, what was written.
+
+Exit 0 when reachable and at head; 69 when unreachable or behind head (after printing the report, so
+monitoring gets both the figures and the verdict); 78 for a malformed configuration.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import json
+import logging
+import sys
+from typing import Annotated
+
+import typer
+
 from stdaemon.cli.app import app
-from stdaemon.exits import StdaemonError
+from stdaemon.exits import ServiceUnavailable, StdaemonError
+from stdaemon.settings import Settings, load_settings
+
+
+def setup_cli_logging(settings: Settings) -> None:
+    """Logs go to stderr here: stdout carries the command's own output (JSON for --json)."""
+    from stdaemon.logging import configure_logging
+
+    configure_logging(
+        level=settings.log_level,
+        log_format=settings.log_format,
+        secrets=settings.secrets(),
+        stream=sys.stderr,
+    )
+    if settings.log_level != "debug":
+        logging.getLogger("pgserver").setLevel(logging.CRITICAL)  # it logs every subprocess at INFO
+        logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+
+
+def _where(settings: Settings) -> str:
+    from stdaemon.db.engine import describe, parse_url
+
+    if settings.database_url is None:
+        return f"embedded PostgreSQL in {(settings.state_dir / 'pg').resolve()}"
+    return describe(parse_url(settings.database_url.get_secret_value()))
+
+
+def render_text(report: dict[str, object]) -> str:
+    """The human table (plain aligned text: fine on a TTY and in a pipe)."""
+    db = report["database"]
+    mig = report["migration"]
+    assert isinstance(db, dict) and isinstance(mig, dict)
+    reach = "reachable" if db["reachable"] else "UNREACHABLE"
+    version = f", PostgreSQL {db['server_version']}" if db["server_version"] else ""
+    verdict = "ok" if mig["at_head"] else "NOT AT HEAD: run `stdaemon migrate`"
+    lines = [
+        f"database   {db['where']} ({reach}{version})",
+        f"migration  {mig['revision'] or 'none'} (head {mig['head']}) {verdict}",
+        f"reset      {report['reset_date'] or 'none seen yet'}",
+        "",
+        f"{'table':<34} {'kind':<8} {'rows':>12}  last write",
+    ]
+    tables = report["tables"]
+    assert isinstance(tables, list)
+    for t in tables:
+        rows = "missing" if not t["exists"] else f"{t['rows']:,}"
+        lines.append(f"{t['name']:<34} {t['kind']:<8} {rows:>12}  {t['last_write'] or '-'}")
+    return "\n".join(lines)
+
+
+async def _status(settings: Settings, as_json: bool) -> bool:
+    from stdaemon.db import status
+    from stdaemon.db.engine import open_database, unavailable
+
+    embedded = settings.database_url is None
+    try:
+        async with open_database(settings) as db:
+            try:
+                report = await status.collect(db.engine, where=db.where, embedded=db.embedded)
+            except StdaemonError:
+                raise
+            except Exception as exc:
+                raise unavailable(exc, db.engine.url) from exc
+    except ServiceUnavailable:
+        if as_json:
+            print(
+                json.dumps(status.unreachable(where=_where(settings), embedded=embedded).as_json(), indent=2)
+            )
+        raise
+    data = report.as_json()
+    print(json.dumps(data, indent=2) if as_json else render_text(data))
+    return report.at_head
 
 
 @app.command("status")
-def status() -> None:
-    """Not built yet."""
-    raise StdaemonError("'status' is not built yet")
+def status_command(
+    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+) -> None:
+    """Database reachable, migration revision vs head, reset epoch, rows and last write per table."""
+    settings = load_settings()
+    setup_cli_logging(settings)
+    at_head = asyncio.run(_status(settings, as_json))
+    if not at_head:
+        from stdaemon.db.migrations import head_revision
+
+        raise ServiceUnavailable(
+            f"database is not at migration head {head_revision()}: run `stdaemon migrate`"
+        )

@@ -80,8 +80,11 @@ def text_array_col() -> Any:
 
 
 def raw_col() -> Any:
-    """`raw jsonb NOT NULL`: the object exactly as the API sent it, the source of truth."""
-    return Field(default=None, sa_type=JSONB, nullable=False)
+    """`raw jsonb NOT NULL`: the object exactly as the API sent it, the source of truth.
+
+    `none_as_null`: a Python None becomes SQL NULL and is rejected, instead of being stored as JSON `null`.
+    """
+    return Field(default=None, sa_type=JSONB(none_as_null=True), nullable=False)
 
 
 def written_at_col() -> Any:

@@ -1,0 +1,124 @@
+"""What `stdaemon status` reports: reachability, migration revision vs head, reset epoch, rows and last write.
+
+Every table of the registry is listed, also when it does not exist yet (a database behind head): then its
+`rows` and `last_write` are None and `exists` is False, so a reader sees what is missing instead of nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from stdaemon.db import migrations
+from stdaemon.db.tables import TABLES
+
+
+@dataclass(frozen=True)
+class TableStatus:
+    name: str
+    kind: str
+    exists: bool
+    rows: int | None
+    last_write: datetime | None
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    where: str
+    embedded: bool
+    reachable: bool
+    server_version: str | None
+    revision: str | None
+    head: str
+    reset_date: date | None
+    tables: list[TableStatus] = field(default_factory=list)
+
+    @property
+    def at_head(self) -> bool:
+        return self.revision == self.head
+
+    def as_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO strings)."""
+        return {
+            "database": {
+                "where": self.where,
+                "embedded": self.embedded,
+                "reachable": self.reachable,
+                "server_version": self.server_version,
+            },
+            "migration": {"revision": self.revision, "head": self.head, "at_head": self.at_head},
+            "reset_date": self.reset_date.isoformat() if self.reset_date else None,
+            "tables": [
+                {**asdict(t), "last_write": t.last_write.isoformat() if t.last_write else None}
+                for t in self.tables
+            ],
+        }
+
+
+async def _existing(conn: AsyncConnection) -> set[str]:
+    rows = await conn.execute(
+        text(
+            "SELECT schemaname || '.' || tablename FROM pg_tables "
+            "WHERE schemaname IN ('reference', 'telemetry')"
+        )
+    )
+    return {r[0] for r in rows}
+
+
+async def _counts(conn: AsyncConnection, names: list[str]) -> dict[str, tuple[int, datetime | None]]:
+    """Row count and max(written_at) of each table, in one round trip."""
+    if not names:
+        return {}
+    # Names come from our own registry (never user input) and are quoted per part.
+    parts = [
+        f"SELECT '{name}' AS name, count(*) AS n, max(written_at) AS w FROM "
+        + ".".join(f'"{p}"' for p in name.split("."))
+        for name in names
+    ]
+    rows = await conn.execute(text(" UNION ALL ".join(parts)))
+    return {r.name: (int(r.n), r.w) for r in rows}
+
+
+async def collect(engine: AsyncEngine, *, where: str, embedded: bool) -> StatusReport:
+    """Gather the report; connection errors propagate (the caller maps them to one line)."""
+    head = migrations.head_revision()
+    revision = await migrations.current_revision(engine)
+    async with engine.connect() as conn:
+        version = (await conn.execute(text("SHOW server_version"))).scalar()
+        existing = await _existing(conn)
+        counts = await _counts(conn, [n for n in TABLES if n in existing])
+        reset: date | None = None
+        if "reference.resets" in existing:
+            reset = (
+                await conn.execute(text("SELECT max(reset_date) FROM reference.resets"))
+            ).scalar_one_or_none()
+    tables = [
+        TableStatus(
+            name=name,
+            kind=spec.kind,
+            exists=name in existing,
+            rows=counts[name][0] if name in counts else None,
+            last_write=counts[name][1] if name in counts else None,
+        )
+        for name, spec in TABLES.items()
+    ]
+    return StatusReport(
+        where=where,
+        embedded=embedded,
+        reachable=True,
+        server_version=str(version) if version is not None else None,
+        revision=revision,
+        head=head,
+        reset_date=reset,
+        tables=tables,
+    )
+
+
+def unreachable(*, where: str, embedded: bool) -> StatusReport:
+    """The report when the database could not be reached at all."""
+    tables = [TableStatus(n, s.kind, False, None, None) for n, s in TABLES.items()]
+    return StatusReport(where, embedded, False, None, None, migrations.head_revision(), None, tables)
