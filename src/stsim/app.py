@@ -1,0 +1,210 @@
+"""The ASGI app: routing, auth, rate limits, faults, the error envelope, and the reset trigger."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import date, timedelta
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from stsim import tokens
+from stsim.clock import Clock, SystemClock
+from stsim.errors import ApiError
+from stsim.faults import Faults
+from stsim.ratelimit import RateLimiter
+from stsim.routes import account, actions, contracts, fleet, public  # noqa: F401  (registers the operations)
+from stsim.routes.base import OPS, Call, Op, Reply
+from stsim.state import World
+
+log = logging.getLogger("stsim")
+
+
+class Server:
+    """Holds the current World and everything that outlives a reset (token key, limiter, faults)."""
+
+    def __init__(
+        self,
+        *,
+        seed: int,
+        systems: int,
+        speed: float,
+        rate_limit: bool,
+        faults: float,
+        clock: Clock,
+        fault_delay: float,
+    ) -> None:
+        self.seed, self.systems, self.speed, self.clock = seed, systems, speed, clock
+        self.key = secrets.token_bytes(32)
+        self.limiter = RateLimiter() if rate_limit else None
+        self.faults = Faults(faults, seed, fault_delay)
+        self.world = self._new_world(clock.now().date())
+
+    def _new_world(self, reset_date: date) -> World:
+        return World(
+            seed=self.seed, systems=self.systems, speed=self.speed, clock=self.clock, reset_date=reset_date
+        )
+
+    def reset(self) -> date:
+        """A server reset: a fresh universe and a new reset date; every token issued before now gets a 401."""
+        new_date = max(self.world.reset_date + timedelta(days=1), self.clock.now().date())
+        self.world = self._new_world(new_date)
+        log.info("stsim reset: new reset date %s", new_date)
+        return new_date
+
+    def issue(self, agent: str) -> str:
+        return tokens.issue(self.key, agent, self.world.reset_date.isoformat(), self.clock.now())
+
+    async def dispatch(self, request: Request, op: Op) -> Response:
+        fault = self.faults.pick()
+        if fault == "slow":
+            await self.clock.sleep(self.faults.delay)
+        elif fault is not None:
+            return Faults.response(fault)
+        token = _bearer(request)
+        headers: dict[str, str] = {}
+        if self.limiter is not None:
+            address = request.client.host if request.client else "unknown"
+            verdict = self.limiter.check(self.clock.now(), address, token)
+            headers = verdict.headers
+            if not verdict.allowed:
+                return JSONResponse(verdict.body, status_code=429, headers=headers)
+        try:
+            call = Call(
+                self.world,
+                dict(request.path_params),
+                _query(request),
+                await _body(request, op),
+                self._authenticate(op, token),
+                self.issue,
+            )
+            result = op.handler(call)
+        except ApiError as err:
+            return JSONResponse(err.body(), status_code=err.status, headers=headers)
+        except Exception:  # the catch-all: a bug must still answer with the envelope, never a bare 500
+            log.exception("stsim: unhandled error in %s %s", op.method, op.path)
+            body = {"error": {"message": "The server did not return a valid response.", "code": 3000}}
+            return JSONResponse(body, status_code=500, headers=headers)
+        return _respond(result, op, headers)
+
+    def _authenticate(self, op: Op, token: str | None) -> Any:
+        if op.auth in ("none", "account"):
+            if op.auth == "account" and not token:
+                raise ApiError(4103, "Missing bearer token. Register requires an account token.", status=401)
+            return None
+        if token is None:
+            if op.auth == "optional":
+                return None
+            raise ApiError(4103, "Missing bearer token. This operation requires an agent token.", status=401)
+        claims = tokens.verify(self.key, token, self.world.reset_date.isoformat())
+        agent = self.world.agents.get(claims.agent)
+        if agent is None:
+            raise ApiError(4107, f"Agent {claims.agent} does not exist.", status=401)
+        return agent
+
+
+def _respond(result: dict[str, Any] | Reply, op: Op, headers: dict[str, str]) -> Response:
+    if isinstance(result, Reply):
+        if result.body is None:
+            return Response(status_code=result.status, headers=headers)
+        return JSONResponse(result.body, status_code=result.status, headers=headers)
+    return JSONResponse(result, status_code=op.status, headers=headers)
+
+
+def _bearer(request: Request) -> str | None:
+    value = request.headers.get("authorization", "")
+    scheme, _, token = value.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def _query(request: Request) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        out.setdefault(key.removesuffix("[]"), []).append(value)
+    return out
+
+
+async def _body(request: Request, op: Op) -> Any:
+    if op.body == "none":
+        return None
+    raw = await request.body()
+    if not raw.strip():
+        if op.body == "required":
+            raise ApiError(
+                422, "Request body is required.", status=422, data={"body": ["A JSON body is required."]}
+            )
+        return None
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(
+            422,
+            "Request body is not valid JSON.",
+            status=422,
+            data={"body": ["The body could not be parsed as JSON."]},
+        ) from None
+
+
+def _endpoint(server: Server, op: Op) -> Callable[[Request], Any]:
+    async def endpoint(request: Request) -> Response:
+        return await server.dispatch(request, op)
+
+    return endpoint
+
+
+def build_app(
+    *,
+    seed: int = 1,
+    systems: int = 20,
+    speed: float = 1.0,
+    rate_limit: bool = True,
+    faults: float = 0.0,
+    clock: Clock | None = None,
+    fault_delay: float = 3.0,
+    on_startup: Callable[[Server], None] | None = None,
+) -> Starlette:
+    """The simulator as an ASGI app (for uvicorn or httpx.ASGITransport); `app.state.server` is the Server."""
+    server = Server(
+        seed=seed,
+        systems=systems,
+        speed=speed,
+        rate_limit=rate_limit,
+        faults=faults,
+        clock=clock or SystemClock(),
+        fault_delay=fault_delay,
+    )
+
+    async def admin_reset(request: Request) -> Response:
+        return JSONResponse({"data": {"resetDate": server.reset().isoformat()}})
+
+    async def not_found(request: Request) -> Response:
+        return JSONResponse(
+            {"error": {"message": f"Route {request.method} {request.url.path} not found.", "code": 404}},
+            status_code=404,
+        )
+
+    routes = [Route("/v2/_admin/reset", admin_reset, methods=["POST"])]
+    for op in OPS:
+        path = "/v2" + op.path
+        routes.append(Route(path, _endpoint(server, op), methods=[op.method]))
+        if op.path == "/":
+            routes.append(Route("/v2", _endpoint(server, op), methods=[op.method]))
+    methods = ["GET", "POST", "PATCH", "PUT", "DELETE"]
+    routes.append(Route("/{path:path}", not_found, methods=methods))
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if on_startup is not None:
+            on_startup(server)
+        yield
+
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.server = server
+    return app

@@ -1,0 +1,359 @@
+"""Seeded universe generation: same seed and size, same universe (only `random.Random(seed)` is used)."""
+
+from __future__ import annotations
+
+import random
+import string
+from datetime import datetime
+
+from stsim.goods import BASE_PRICE, SUPPLY_CHAIN
+from stsim.model import (
+    Construction,
+    Faction,
+    Market,
+    ShipListing,
+    Shipyard,
+    System,
+    TradeListing,
+    Universe,
+    Waypoint,
+    distance,
+)
+from stsim.ships import SHIP_TYPES
+
+FACTIONS = [
+    "COSMIC",
+    "VOID",
+    "GALACTIC",
+    "QUANTUM",
+    "DOMINION",
+    "ASTRO",
+    "CORSAIRS",
+    "OBSIDIAN",
+    "AEGIS",
+    "UNITED",
+    "SOLITARY",
+    "COBALT",
+    "OMEGA",
+    "ECHO",
+    "LORDS",
+    "CULT",
+    "ANCIENTS",
+    "SHADOW",
+    "ETHEREAL",
+]
+RECRUITING = 5
+FACTION_TRAITS = [
+    "BUREAUCRATIC",
+    "CAPITALISTIC",
+    "INDUSTRIOUS",
+    "PEACEFUL",
+    "WELCOMING",
+    "SMUGGLERS",
+    "EXPLORATORY",
+    "RESOURCEFUL",
+    "COOPERATIVE",
+    "MILITARISTIC",
+    "INNOVATIVE",
+    "COMMERCIAL",
+]
+STAR_TYPES = [
+    "NEUTRON_STAR",
+    "RED_STAR",
+    "ORANGE_STAR",
+    "BLUE_STAR",
+    "YOUNG_STAR",
+    "WHITE_DWARF",
+    "BLACK_HOLE",
+    "HYPERGIANT",
+    "NEBULA",
+    "UNSTABLE",
+]
+PLANET_TRAITS = [
+    "ROCKY",
+    "FROZEN",
+    "TEMPERATE",
+    "OCEAN",
+    "BARREN",
+    "JUNGLE",
+    "SWAMP",
+    "VOLCANIC",
+    "BREATHABLE_ATMOSPHERE",
+    "THIN_ATMOSPHERE",
+    "TOXIC_ATMOSPHERE",
+    "STRONG_GRAVITY",
+    "WEAK_GRAVITY",
+    "DIVERSE_LIFE",
+    "SCARCE_LIFE",
+    "CANYONS",
+    "SALT_FLATS",
+    "VAST_RUINS",
+    "MAGMA_SEAS",
+]
+SETTLEMENTS = [
+    "SPRAWLING_CITIES",
+    "SCATTERED_SETTLEMENTS",
+    "OUTPOST",
+    "INDUSTRIAL",
+    "TRADING_HUB",
+    "HIGH_TECH",
+    "RESEARCH_FACILITY",
+    "MILITARY_BASE",
+    "BUREAUCRATIC",
+]
+DEPOSIT_TRAITS = [
+    "COMMON_METAL_DEPOSITS",
+    "MINERAL_DEPOSITS",
+    "PRECIOUS_METAL_DEPOSITS",
+    "RARE_METAL_DEPOSITS",
+]
+ASTEROID_TRAITS = [
+    "DEBRIS_CLUSTER",
+    "DEEP_CRATERS",
+    "SHALLOW_CRATERS",
+    "HOLLOWED_INTERIOR",
+    "MICRO_GRAVITY_ANOMALIES",
+]
+HQ_SHIPS = [
+    "SHIP_PROBE",
+    "SHIP_MINING_DRONE",
+    "SHIP_SIPHON_DRONE",
+    "SHIP_SURVEYOR",
+    "SHIP_LIGHT_HAULER",
+    "SHIP_EXPLORER",
+    "SHIP_LIGHT_SHUTTLE",
+]
+ACTIVITY = ["WEAK", "GROWING", "STRONG", "RESTRICTED"]
+
+
+def generate(seed: int, n_systems: int, now: datetime) -> Universe:
+    """Build the whole universe for one reset."""
+    rng = random.Random(seed)
+    u = Universe({}, {}, {}, {}, {}, {}, {})
+    parents = _place_systems(rng, u, max(1, n_systems))
+    hq_count = min(len(FACTIONS), max(1, len(u.systems) // 3))
+    systems = list(u.systems.values())
+    for i, system in enumerate(systems):
+        owner = FACTIONS[i] if i < hq_count else None
+        if owner is None and parents[system.symbol] in u.systems:
+            parent = u.systems[parents[system.symbol]]
+            owner = parent.factions[0] if parent.factions and rng.random() < 0.5 else None
+        if owner:
+            system.factions.append(owner)
+        _populate(rng, u, system, is_hq=i < hq_count, now=now)
+    for i, symbol in enumerate(FACTIONS):
+        hq = _headquarters(u, systems[i]) if i < hq_count else None
+        u.factions[symbol] = Faction(
+            symbol,
+            f"{symbol.title()} Faction",
+            f"The {symbol.title()} faction of the sector.",
+            rng.sample(FACTION_TRAITS, 3),
+            hq,
+            recruiting=hq is not None and i < RECRUITING,
+        )
+    _connect_gates(rng, u, parents, protected={s.symbol for s in systems[:hq_count]})
+    return u
+
+
+def _place_systems(rng: random.Random, u: Universe, n: int) -> dict[str, str]:
+    """Systems grow as a tree: each new one 15–45 units from an earlier one, so neighbours are close."""
+    parents: dict[str, str] = {}
+    coords: list[tuple[int, int]] = []
+    while len(u.systems) < n:
+        symbol = "X1-" + "".join(rng.choices(string.ascii_uppercase, k=2)) + str(rng.randint(1, 99))
+        if symbol in u.systems:
+            continue
+        if coords:
+            px, py = rng.choice(coords)
+            x, y = px + rng.randint(-45, 45), py + rng.randint(-45, 45)
+            if any(distance(x, y, cx, cy) < 15 for cx, cy in coords):
+                continue
+            parent = min(u.systems.values(), key=lambda s: distance(x, y, s.x, s.y))
+            parents[symbol] = parent.symbol
+        else:
+            x, y = 0, 0
+        coords.append((x, y))
+        name = "".join(rng.choices(string.ascii_lowercase, k=6)).title()
+        u.systems[symbol] = System(
+            symbol, rng.choice(STAR_TYPES), x, y, name, rng.choice(["Aries", "Lyra", "Draco"])
+        )
+    return parents
+
+
+def _add(u: Universe, system: System, wp: Waypoint) -> Waypoint:
+    u.waypoints[wp.symbol] = wp
+    system.waypoints.append(wp.symbol)
+    return wp
+
+
+def _populate(rng: random.Random, u: Universe, system: System, *, is_hq: bool, now: datetime) -> None:
+    faction = system.factions[0] if system.factions else None
+    charted = is_hq or faction is not None
+    letters = iter(string.ascii_uppercase)
+
+    def coord() -> tuple[int, int]:
+        return rng.randint(-120, 120), rng.randint(-120, 120)
+
+    def new(
+        kind: str, traits: list[str], x: int, y: int, *, n: int = 1, orbits: str | None = None
+    ) -> Waypoint:
+        return _add(
+            u,
+            system,
+            Waypoint(
+                f"{system.symbol}-{letter}{n}",
+                system.symbol,
+                kind,
+                x,
+                y,
+                traits,
+                orbits=orbits,
+                faction=faction,
+            ),
+        )
+
+    for p in range(rng.randint(2, 3)):
+        letter = next(letters)
+        x, y = coord()
+        traits = [*rng.sample(PLANET_TRAITS, 2), rng.choice(SETTLEMENTS)]
+        if (is_hq and p == 0) or rng.random() < 0.6:
+            traits.append("MARKETPLACE")
+        if (is_hq and p == 0) or rng.random() < 0.2:
+            traits.append("SHIPYARD")
+        planet = new("PLANET", traits, x, y)
+        for k in range(rng.randint(0, 2) + (1 if is_hq and p == 0 else 0)):
+            kind = "ORBITAL_STATION" if k == 0 and rng.random() < 0.6 else "MOON"
+            moon_traits = (
+                ["MARKETPLACE", rng.choice(SETTLEMENTS)]
+                if kind == "ORBITAL_STATION"
+                else rng.sample(PLANET_TRAITS, 2)
+            )
+            moon = new(kind, moon_traits, x, y, n=k + 2, orbits=planet.symbol)
+            planet.orbitals.append(moon.symbol)
+    letter = next(letters)
+    x, y = coord()
+    new(
+        "ENGINEERED_ASTEROID",
+        ["COMMON_METAL_DEPOSITS", "STRIPPED" if rng.random() < 0.1 else "SHALLOW_CRATERS"],
+        x,
+        y,
+    )
+    for n in range(2, 2 + rng.randint(1, 3)):
+        x, y = coord()
+        new("ASTEROID", [rng.choice(DEPOSIT_TRAITS), rng.choice(ASTEROID_TRAITS)], x, y, n=n)
+    if is_hq or rng.random() < 0.7:
+        letter = next(letters)
+        x, y = coord()
+        new("GAS_GIANT", ["STRONG_MAGNETOSPHERE", "VIBRANT_AURORAS"], x, y)
+    if rng.random() < 0.4:
+        letter = next(letters)
+        x, y = coord()
+        new("FUEL_STATION", ["MARKETPLACE"], x, y)
+    letter = next(letters)
+    x, y = coord()
+    gate = new("JUMP_GATE", ["MARKETPLACE"], x, y)
+    u.gates[gate.symbol] = []
+    for symbol in system.waypoints:
+        wp = u.waypoints[symbol]
+        if charted or rng.random() < 0.5 or wp.type == "JUMP_GATE":
+            wp.charted_by, wp.charted_on = (faction or "COSMIC"), now
+        if not wp.charted:
+            wp.traits = [t for t in wp.traits if t not in ("MARKETPLACE", "SHIPYARD")]
+        if "MARKETPLACE" in wp.traits:
+            u.markets[symbol] = _market(rng, wp, is_hq=is_hq, now=now)
+        if "SHIPYARD" in wp.traits:
+            types = HQ_SHIPS if is_hq else rng.sample(sorted(SHIP_TYPES), rng.randint(3, 6))
+            u.shipyards[symbol] = Shipyard(
+                symbol,
+                {
+                    t: ShipListing(
+                        t, BASE_PRICE[t] * rng.uniform(0.95, 1.1), rng.choice(ACTIVITY[:3]), updated=now
+                    )
+                    for t in types
+                },
+            )
+
+
+def _market(rng: random.Random, wp: Waypoint, *, is_hq: bool, now: datetime) -> Market:
+    goods: dict[str, TradeListing] = {}
+
+    def put(symbol: str, kind: str) -> None:
+        if symbol in goods:
+            return
+        factor = {"EXPORT": 0.7, "IMPORT": 1.4, "EXCHANGE": 1.0}[kind]
+        volume = rng.choice([10, 20, 40, 60, 100]) if BASE_PRICE[symbol] < 2000 else rng.choice([6, 10, 20])
+        activity = None if kind == "EXCHANGE" else rng.choice(ACTIVITY[:3])
+        goods[symbol] = TradeListing(
+            symbol, kind, volume, BASE_PRICE[symbol] * factor * rng.uniform(0.9, 1.1), activity, updated=now
+        )
+
+    if wp.type == "JUMP_GATE":
+        put("ANTIMATTER", "EXCHANGE")
+        put("FUEL", "EXCHANGE")
+    elif wp.type == "FUEL_STATION":
+        put("FUEL", "EXCHANGE")
+    else:
+        if is_hq or rng.random() < 0.7:
+            put("FUEL", "EXCHANGE")
+        exports = rng.sample([g for g in SUPPLY_CHAIN if g != "FUEL"], rng.randint(1, 3))
+        for good in exports:
+            put(good, "EXPORT")
+        for good in exports:
+            for need in SUPPLY_CHAIN[good]:
+                put(need, "IMPORT")
+        for good in rng.sample(
+            [
+                "FOOD",
+                "MEDICINE",
+                "CLOTHING",
+                "MACHINERY",
+                "EQUIPMENT",
+                "IRON_ORE",
+                "COPPER_ORE",
+                "ALUMINUM_ORE",
+                "ICE_WATER",
+                "QUARTZ_SAND",
+            ],
+            2,
+        ):
+            put(good, "IMPORT")
+    return Market(wp.symbol, goods)
+
+
+def _headquarters(u: Universe, system: System) -> str:
+    return next(s for s in system.waypoints if u.waypoints[s].type == "PLANET")
+
+
+def _connect_gates(rng: random.Random, u: Universe, parents: dict[str, str], protected: set[str]) -> None:
+    """Gates form a graph: each system links to its parent (a tree, so connected) plus a near neighbour."""
+    gate_of = {
+        s.symbol: next(w for w in s.waypoints if u.waypoints[w].type == "JUMP_GATE")
+        for s in u.systems.values()
+    }
+
+    def link(a: str, b: str) -> None:
+        ga, gb = gate_of[a], gate_of[b]
+        if ga != gb and gb not in u.gates[ga]:
+            u.gates[ga].append(gb)
+            u.gates[gb].append(ga)
+
+    for child, parent in parents.items():
+        link(child, parent)
+    for system in u.systems.values():
+        others = sorted(
+            (s for s in u.systems.values() if s is not system),
+            key=lambda s: distance(system.x, system.y, s.x, s.y),
+        )
+        if others and rng.random() < 0.5:
+            link(system.symbol, others[min(1, len(others) - 1)].symbol)
+    system_of = {g: s for s, g in gate_of.items()}
+    near_hq = set(protected) | {system_of[u.gates[gate_of[p]][0]] for p in protected if u.gates[gate_of[p]]}
+    for system_symbol, gate in gate_of.items():
+        building = system_symbol not in near_hq and rng.random() < 0.25
+        u.waypoints[gate].under_construction = building
+        materials = {
+            "FAB_MATS": [1600, 0 if building else 1600],
+            "ADVANCED_CIRCUITRY": [400, 0 if building else 400],
+            "QUANTUM_STABILIZERS": [1, 0 if building else 1],
+        }
+        u.constructions[gate] = Construction(gate, materials)
