@@ -9,6 +9,7 @@ host:port and never the password, and stops what it started on exit.
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -102,9 +103,9 @@ def unavailable(exc: BaseException, url: URL) -> ServiceUnavailable:  # noqa: PL
                 "check that it runs and is reachable, or fix ST_DATABASE_URL"
             )
         if isinstance(cause, OSError):
+            reason = os.strerror(cause.errno) if cause.errno else type(cause).__name__
             return ServiceUnavailable(
-                f"cannot connect to PostgreSQL at {where} ({cause.strerror or type(cause).__name__}): "
-                "start it, or fix ST_DATABASE_URL"
+                f"cannot connect to PostgreSQL at {where} ({reason}): start it, or fix ST_DATABASE_URL"
             )
         if isinstance(cause, asyncpg.PostgresError):
             return ServiceUnavailable(
