@@ -101,7 +101,7 @@ class Construction(Entity):
 class SupplyChain(Entity):
     """Which imports each export is made from (`IRON: (IRON_ORE,)`)."""
 
-    export_to_import_map: dict[TradeSymbol, tuple[TradeSymbol, ...]]
+    export_to_import_map: dict[str, tuple[str, ...]]
 
 
 class ServerStatus(Entity):

@@ -214,6 +214,10 @@ class Obj:
         for i, item in enumerate(self._list(key)):
             if isinstance(item, str) and item:
                 out.append(item)
+            elif isinstance(item, dict):
+                out.append(Obj(self.kind, f"{path}[{i}]", item).symbol(field))
             else:
-                out.append(Obj.of(self.kind, item, f"{path}[{i}]").symbol(field))
+                raise DecodeError(
+                    self.kind, f"{path}[{i}]", f"expected a symbol or an object, got {show(item)}"
+                )
         return tuple(out)
