@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
@@ -15,6 +16,7 @@ from sqlalchemy.pool import NullPool
 from stdaemon.db import migrations
 from stdaemon.db.engine import make_engine
 from stdaemon.db.tables import SCHEMAS, TABLES, metadata
+from stdaemon.exits import ServiceUnavailable
 
 EmptyDb = Callable[[], AbstractAsyncContextManager[str]]
 
@@ -100,3 +102,13 @@ async def test_every_table_of_the_design_exists_at_head(engine: AsyncEngine) -> 
             {"s": list(SCHEMAS)},
         )
         assert {r[0] for r in rows} == set(TABLES)
+
+
+async def test_ensure_at_head_refuses_a_database_behind_head(empty_database: EmptyDb) -> None:
+    async with empty_database() as url:
+        with pytest.raises(ServiceUnavailable, match="run `stdaemon migrate`") as err:
+            await migrations.ensure_at_head(url)
+        assert err.value.exit_code == 69
+        assert f"code expects {migrations.head_revision()}" in str(err.value)
+        await migrations.upgrade_head(url)
+        assert await migrations.ensure_at_head(url) == migrations.head_revision()
