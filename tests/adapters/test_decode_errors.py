@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 
-from adapters.payloads import data
+from adapters.payloads import body, data
 from stdaemon.api import adapters
 from stdaemon.api.adapters import DecodeError
 from stdaemon.exits import StdaemonError
 
 
 def _break(name: str, change: Callable[[Any], None]) -> Any:
-    payload = data(name)
+    payload = body(name) if name == "status" else data(name)  # GET / has no envelope
     change(payload)
     return payload
 
@@ -115,6 +115,12 @@ CASES: list[tuple[str, Callable[[Any], Any], Callable[[Any], None], str]] = [
         adapters.supply_chain,
         lambda p: p["exportToImportMap"].update(FUEL="HYDROCARBON"),
         "supply-chain: $.exportToImportMap.FUEL: expected a list, got 'HYDROCARBON'",
+    ),
+    (
+        "status",
+        adapters.server_status,
+        lambda p: p.update(resetDate="soon"),
+        "status: $.resetDate: expected a date, got 'soon'",
     ),
     (
         "shipyard",

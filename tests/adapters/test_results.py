@@ -152,3 +152,24 @@ def test_register_keeps_the_token_secret() -> None:
     assert "token" not in result.raw and result.raw["agent"] == payload["agent"]
     assert [s.symbol for s in result.ships] == ["STDAEMON_TEST-1", "STDAEMON_TEST-2"]
     assert result.faction is not None and result.contract is not None
+
+
+def test_part_adapters_for_single_gets() -> None:
+    """GET nav / cargo / mounts / modules and the parts the gateway may hand over on their own."""
+    ship = data("ship")
+    assert adapters.nav(ship["nav"]).waypoint_symbol == "X1-KD26-A1"
+    assert adapters.fuel(ship["fuel"]).capacity == 400
+    assert adapters.cargo(ship["cargo"]).units == 12
+    assert [m.strength for m in adapters.mounts(ship["mounts"])] == [4, 20, 5, 2]
+    assert [m.symbol for m in adapters.modules(ship["modules"])] == [m["symbol"] for m in ship["modules"]]
+    assert adapters.survey(data("survey")["surveys"][1]).size == "SMALL"
+    assert adapters.market_transaction(data("purchase")["transaction"]).total_price == 1904
+
+
+def test_list_adapters_need_a_list() -> None:
+    import pytest
+
+    from stdaemon.api.adapters import DecodeError
+
+    with pytest.raises(DecodeError, match=r"^mounts: \$: expected a list, got an object$"):
+        adapters.mounts({"symbol": "MOUNT_SURVEYOR_II"})

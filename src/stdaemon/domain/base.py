@@ -4,7 +4,8 @@ Models are frozen so that a value handed to the cache, the writer and a runner c
 them. `extra="forbid"` turns a typo in an adapter into an error instead of a silently dropped field.
 Entities keep `raw`, the JSON object exactly as the API sent it: typed fields are for code and queries, `raw`
 is the source of truth and keeps every field the spec does not know yet. `raw` is left out of `repr` so a log
-line never dumps a whole payload.
+line never dumps a whole payload. Because `raw` is a dict, entities are not hashable: key caches and sets
+by symbol, not by model.
 """
 
 from __future__ import annotations
