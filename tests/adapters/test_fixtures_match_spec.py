@@ -53,6 +53,11 @@ OPERATIONS: dict[str, tuple[str, str, str]] = {
     "deliver-contract": ("post", "/my/contracts/{contractId}/deliver", "200"),
     "fulfill-contract": ("post", "/my/contracts/{contractId}/fulfill", "200"),
     "purchase-ship": ("post", "/my/ships", "201"),
+    "install-mount": ("post", "/my/ships/{shipSymbol}/mounts/install", "201"),
+    "remove-module": ("post", "/my/ships/{shipSymbol}/modules/remove", "201"),
+    "repair": ("post", "/my/ships/{shipSymbol}/repair", "200"),
+    "repair-quote": ("get", "/my/ships/{shipSymbol}/repair", "200"),
+    "scrap": ("post", "/my/ships/{shipSymbol}/scrap", "200"),
     "supply-construction": (
         "post",
         "/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction/supply",

@@ -173,3 +173,31 @@ def test_list_adapters_need_a_list() -> None:
 
     with pytest.raises(DecodeError, match=r"^mounts: \$: expected a list, got an object$"):
         adapters.mounts({"symbol": "MOUNT_SURVEYOR_II"})
+
+
+def test_mount_and_module_changes() -> None:
+    installed = adapters.modification_result(data("install-mount"), kind="install-mount")
+    assert installed.mounts is not None and len(installed.mounts) == 4 and installed.modules is None
+    assert (installed.transaction.trade_symbol, installed.transaction.total_price) == (
+        "MOUNT_MINING_LASER_II",
+        100,
+    )
+    removed = adapters.modification_result(data("remove-module"), kind="remove-module")
+    assert removed.modules is not None and removed.mounts is None
+    assert [m.symbol for m in removed.modules] == [
+        "MODULE_CREW_QUARTERS_I",
+        "MODULE_MINERAL_PROCESSOR_I",
+        "MODULE_GAS_PROCESSOR_I",
+    ]
+    assert removed.cargo.inventory[0].symbol == "MODULE_CARGO_HOLD_II"
+
+
+def test_repair_and_scrap() -> None:
+    repaired = adapters.shipyard_service_result(data("repair"), kind="repair")
+    assert repaired.ship is not None and repaired.ship.symbol == "STDAEMON_TEST-1"
+    assert repaired.transaction.total_price == 3462 and repaired.transaction.trade_symbol is None
+    quote = adapters.shipyard_service_result(data("repair-quote"), kind="repair-quote")
+    assert (quote.agent, quote.ship, quote.transaction.total_price) == (None, None, 3462)
+    scrapped = adapters.shipyard_service_result(data("scrap"), kind="scrap")
+    assert scrapped.agent is not None and scrapped.agent.ship_count == 1
+    assert scrapped.transaction.ship_symbol == "STDAEMON_TEST-2" and scrapped.ship is None

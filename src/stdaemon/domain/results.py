@@ -11,7 +11,16 @@ from pydantic import AwareDatetime, SecretStr
 from stdaemon.domain.agents import Agent
 from stdaemon.domain.base import Entity
 from stdaemon.domain.contracts import Contract
-from stdaemon.domain.fleet import Cooldown, Ship, ShipCargo, ShipConditionEvent, ShipFuel, ShipNav
+from stdaemon.domain.fleet import (
+    Cooldown,
+    Ship,
+    ShipCargo,
+    ShipConditionEvent,
+    ShipFuel,
+    ShipModule,
+    ShipMount,
+    ShipNav,
+)
 from stdaemon.domain.ids import ShipSymbol, TradeSymbol, WaypointSymbol
 from stdaemon.domain.market import MarketTransaction, ShipyardTransaction
 from stdaemon.domain.mining import Extraction, Survey
@@ -131,6 +140,34 @@ class RefineResult(Entity):
     cooldown: Cooldown
     produced: tuple[RefineYield, ...] = ()
     consumed: tuple[RefineYield, ...] = ()
+
+
+class ShipyardServiceTransaction(Entity):
+    """What a shipyard charged: repair, scrap (a payout), or installing/removing a mount or module."""
+
+    waypoint_symbol: WaypointSymbol
+    ship_symbol: ShipSymbol
+    trade_symbol: TradeSymbol | None = None
+    total_price: int
+    timestamp: AwareDatetime
+
+
+class ModificationResult(Entity):
+    """install/remove a mount (`mounts` set) or a module (`modules` set)."""
+
+    agent: Agent
+    cargo: ShipCargo
+    transaction: ShipyardServiceTransaction
+    mounts: tuple[ShipMount, ...] | None = None
+    modules: tuple[ShipModule, ...] | None = None
+
+
+class ShipyardServiceResult(Entity):
+    """repair (agent, ship, transaction), scrap (agent, transaction), their GET quotes (transaction)."""
+
+    transaction: ShipyardServiceTransaction
+    agent: Agent | None = None
+    ship: Ship | None = None
 
 
 class RegisterResult(Entity):

@@ -11,7 +11,16 @@ from pydantic import SecretStr
 
 from stdaemon.api.adapters.agents import read_agent
 from stdaemon.api.adapters.contracts import read_contract
-from stdaemon.api.adapters.fleet import read_cargo, read_cooldown, read_event, read_fuel, read_nav, read_ship
+from stdaemon.api.adapters.fleet import (
+    read_cargo,
+    read_cooldown,
+    read_event,
+    read_fuel,
+    read_module,
+    read_mount,
+    read_nav,
+    read_ship,
+)
 from stdaemon.api.adapters.market import read_market_transaction, read_shipyard_transaction
 from stdaemon.api.adapters.mining import read_extraction, read_survey
 from stdaemon.api.adapters.reader import Obj
@@ -24,12 +33,15 @@ from stdaemon.domain.results import (
     ContractResult,
     ExtractResult,
     JumpResult,
+    ModificationResult,
     NavResult,
     RefineResult,
     RefineYield,
     RefuelResult,
     RegisterResult,
     ShipPurchaseResult,
+    ShipyardServiceResult,
+    ShipyardServiceTransaction,
     SurveyResult,
     TradeResult,
 )
@@ -184,6 +196,43 @@ def refine_result(payload: Any, *, kind: str = "refine") -> RefineResult:
         cooldown=read_cooldown(o.req_obj("cooldown")),
         produced=_refine_yields(o, "produced"),
         consumed=_refine_yields(o, "consumed"),
+        raw=o.data,
+    )
+
+
+def _service_transaction(o: Obj) -> ShipyardServiceTransaction:
+    return ShipyardServiceTransaction(
+        waypoint_symbol=o.symbol("waypointSymbol"),
+        ship_symbol=o.symbol("shipSymbol"),
+        trade_symbol=o.opt_str("tradeSymbol"),
+        total_price=o.req_int("totalPrice"),
+        timestamp=o.req_dt("timestamp"),
+        raw=o.data,
+    )
+
+
+def modification_result(payload: Any, *, kind: str = "modification") -> ModificationResult:
+    """install-mount / remove-mount (`mounts`) and install-ship-module / remove-ship-module (`modules`)."""
+    o = Obj.of(kind, payload)
+    has_mounts, has_modules = o.data.get("mounts") is not None, o.data.get("modules") is not None
+    return ModificationResult(
+        agent=read_agent(o.req_obj("agent")),
+        cargo=read_cargo(o.req_obj("cargo")),
+        transaction=_service_transaction(o.req_obj("transaction")),
+        mounts=tuple(read_mount(m) for m in o.objs("mounts")) if has_mounts else None,
+        modules=tuple(read_module(m) for m in o.objs("modules")) if has_modules else None,
+        raw=o.data,
+    )
+
+
+def shipyard_service_result(payload: Any, *, kind: str = "shipyard-service") -> ShipyardServiceResult:
+    """repair / scrap and their GET quotes."""
+    o = Obj.of(kind, payload)
+    agent, ship = o.opt_obj("agent"), o.opt_obj("ship")
+    return ShipyardServiceResult(
+        transaction=_service_transaction(o.req_obj("transaction")),
+        agent=read_agent(agent) if agent else None,
+        ship=read_ship(ship) if ship else None,
         raw=o.data,
     )
 
