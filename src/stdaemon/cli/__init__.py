@@ -13,10 +13,14 @@ from stdaemon.cli import ingest, migrate, run, status  # noqa: F401  isort: skip
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    Typer (in standalone mode) reports usage errors itself, with exit code 2; our expected failures become one
+    line on stderr and their exit code; anything unexpected is one line too unless ST_LOG_LEVEL=debug.
+    """
     debug = os.environ.get("ST_LOG_LEVEL", "").strip().lower() == "debug"
     try:
-        app(standalone_mode=False)
+        app()
     except exits.StdaemonError as exc:
         if debug:
             import traceback
@@ -24,20 +28,7 @@ def main() -> None:
             traceback.print_exc()
         print(f"stdaemon: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except SystemExit:
-        raise
-    except Exception as exc:  # the last line of defence: still one line unless debugging
-        import click
-
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
+    except Exception as exc:  # the last line of defence
         if debug:
             raise
         hint = "(ST_LOG_LEVEL=debug shows the traceback)"
