@@ -3,6 +3,12 @@
 `metadata` is what alembic compares against; `TABLES` maps `schema.table` to a `TableSpec` (key columns and
 kind: latest-state, history or log) for the writer and `stdaemon status`. Tables are created only by the
 alembic migrations, never by `create_all()`.
+
+No foreign keys on purpose: the writer batches per table and the API delivers entities in any order (a market
+before its waypoint, a transaction before its market); a missing parent must never get a row rejected.
+Column names are the snake_case of the API fields, except where the API's name would be ambiguous in a table
+of its own (`ship_type` for a listing's `type`, `waypoint_symbol` for a survey's `symbol`,
+`trade_symbol` for a trade good's `symbol`); `raw` always keeps the API's own names.
 """
 
 from __future__ import annotations

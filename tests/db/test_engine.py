@@ -1,0 +1,53 @@
+"""open_database / parse_url: the right engine for the settings, and one-line errors that hide passwords."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from stdaemon.db.engine import describe, open_database, parse_url
+from stdaemon.exits import ConfigError, ServiceUnavailable
+from stdaemon.settings import Settings
+
+
+def _settings(url: str) -> Settings:
+    return Settings(_env_file=None, database_url=url)
+
+
+async def test_open_database_on_a_configured_url(database_url: str) -> None:
+    async with open_database(_settings(database_url)) as db:
+        assert db.embedded is False
+        assert db.where == describe(make_url(database_url))
+        assert "@" not in db.where
+        async with db.engine.connect() as conn:
+            assert (await conn.execute(text("SELECT 1"))).scalar_one() == 1
+
+
+async def test_unknown_user_is_unavailable_and_names_the_server(database_url: str) -> None:
+    url = make_url(database_url).set(username="no_such_role", password="hunter2hunter2")
+    with pytest.raises(ServiceUnavailable) as err:
+        async with open_database(_settings(url.render_as_string(hide_password=False))):
+            pass
+    message = str(err.value)
+    assert "no_such_role" in message and "hunter2hunter2" not in message and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+asyncpg://u:topsecret@host:notaport/db",
+        "postgresql+asyncpg://u:topsecret@host:5432/",
+        "sqlite:///x.db",
+    ],
+)
+def test_malformed_urls_are_config_errors_without_the_password(url: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        parse_url(url)
+    assert "topsecret" not in str(err.value)
+    assert "postgresql+asyncpg://user:password@host:port/dbname" in str(err.value)
+
+
+def test_describe_unix_socket_urls() -> None:
+    assert describe(make_url("postgresql+asyncpg://postgres@/db?host=/run/pg")) == "/run/pg:5432/db"
+    assert describe(make_url("postgresql+asyncpg://u:pw@db.example:6543/st")) == "db.example:6543/st"
