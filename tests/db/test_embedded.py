@@ -90,3 +90,37 @@ def test_unusable_state_directory_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="ST_STATE_DIR") as err:
         embedded.start(blocker / "state")
     assert "Not a directory" in str(err.value)
+
+
+@pytest.mark.slow
+async def test_a_second_owner_leaving_does_not_stop_the_server_under_the_first(tmp_path: Path) -> None:
+    owner = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", _OWNER, str(tmp_path), stdout=asyncio.subprocess.PIPE
+    )
+    try:
+        assert owner.stdout is not None
+        first_pid = int(await asyncio.wait_for(owner.stdout.readline(), 60))
+        server = await asyncio.to_thread(embedded.start, tmp_path)
+        assert _postmaster_pid(server.pgdata) == first_pid
+        await asyncio.to_thread(server.stop)
+        assert _alive(first_pid), "the first owner is alive: its server must keep running"
+        assert await _select_one(server.url()) == 1
+    finally:
+        owner.send_signal(signal.SIGKILL)
+        await owner.wait()
+    last = await asyncio.to_thread(embedded.start, tmp_path)
+    await asyncio.to_thread(last.stop)
+    assert _postmaster_pid(tmp_path / "pg") is None
+
+
+async def test_start_after_stop_in_the_same_process_really_starts(tmp_path: Path) -> None:
+    first = await asyncio.to_thread(embedded.start, tmp_path)
+    await asyncio.to_thread(first.stop)
+    assert _postmaster_pid(first.pgdata) is None
+    again = await asyncio.to_thread(embedded.start, tmp_path)
+    try:
+        assert again.cold is False
+        assert await _select_one(again.url()) == 1
+    finally:
+        await asyncio.to_thread(again.stop)
+    assert _postmaster_pid(again.pgdata) is None

@@ -16,6 +16,7 @@ What pgserver does that we have to live with (DESIGN.md, "The embedded database"
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -89,7 +90,10 @@ def _prepare_state_dir(state_dir: Path) -> Path:
 
 @dataclass
 class EmbeddedServer:
-    """A running embedded cluster; `url()` gives an asyncpg URL over its unix socket."""
+    """A running embedded cluster; `url()` gives an asyncpg URL over its unix socket.
+
+    One per data directory and process: pgserver shares a handle between two starts in one process.
+    """
 
     pgdata: Path
     socket_dir: Path
@@ -112,6 +116,12 @@ class EmbeddedServer:
         # pgserver raises from odd states (already stopped, files gone); the pg_ctl fallback below covers them
         with contextlib.suppress(Exception):
             self._handle.cleanup()
+        # pgserver caches one handle per data directory and process; when another owner kept the server
+        # running, that handle stays cached and a later start() here would get it back without checking
+        # that the server still runs. Forget it, so the next start() really starts or re-attaches.
+        pgserver = _import_pgserver()
+        pgserver.PostgresServer._instances.pop(self.pgdata, None)
+        atexit.unregister(self._handle._cleanup)
         if _prune_dead_owners(self.pgdata) or not (self.pgdata / "postmaster.pid").exists():
             return
         _pg_ctl_stop(self.pgdata, self._handle)

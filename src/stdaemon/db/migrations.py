@@ -24,11 +24,11 @@ VERSION_TABLE = "alembic_version"
 
 
 def script_location() -> Path:
-    """`<repo>/alembic` (src/stdaemon/db/migrations.py → three levels up is `src`'s parent)."""
+    """`<repo>/alembic` in a source checkout, or `stdaemon/_alembic` when a wheel bundles it."""
     here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "alembic"
-        if (candidate / "env.py").is_file():
+    candidates = [here.parents[1] / "_alembic", *(parent / "alembic" for parent in here.parents)]
+    for candidate in candidates:
+        if (candidate / "env.py").is_file() and (candidate / "versions").is_dir():
             return candidate
     raise StdaemonError(
         "the alembic migrations were not found beside the package: run stdaemon from a source checkout "
