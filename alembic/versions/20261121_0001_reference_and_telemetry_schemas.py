@@ -27,6 +27,8 @@ SCHEMAS = ("reference", "telemetry")
 def upgrade() -> None:
     for schema in SCHEMAS:
         op.execute(sa.text(f"CREATE SCHEMA {schema}"))
+
+    # --- reference: rarely changing within a reset; all latest-state ------------------------------------
     op.create_table(
         "construction_sites",
         sa.Column("reset_date", sa.Date(), autoincrement=False, nullable=False),
@@ -203,6 +205,7 @@ def upgrade() -> None:
         schema="reference",
         postgresql_using="gin",
     )
+    # --- telemetry: latest state (agents, ships, markets, …) and history (snapshots, transactions) -------
     op.create_table(
         "agent_snapshots",
         sa.Column("reset_date", sa.Date(), autoincrement=False, nullable=False),
