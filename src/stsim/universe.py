@@ -295,7 +295,11 @@ def _market(rng: random.Random, wp: Waypoint, *, is_hq: bool, now: datetime) -> 
     else:
         if is_hq or rng.random() < 0.7:
             put("FUEL", "EXCHANGE")
-        exports = rng.sample([g for g in SUPPLY_CHAIN if g != "FUEL"], rng.randint(1, 3))
+        exports: list[str] = []
+        for good in rng.sample([g for g in SUPPLY_CHAIN if g != "FUEL"], rng.randint(1, 3)):
+            inputs = set(SUPPLY_CHAIN[good])
+            if not inputs & set(exports) and not any(good in SUPPLY_CHAIN[e] for e in exports):
+                exports.append(good)
         for good in exports:
             put(good, "EXPORT")
         for good in exports:
