@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
-from writer_support import T0, count, fetch, running, snapshot_row, waypoint_row
+from tests.writer.writer_support import T0, count, fetch, running, snapshot_row, waypoint_row
 
 from stdaemon.db.writer import DbWriter, WriterClosed, WriteRejected
 

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
-from writer_support import count, fetch, running, snapshot_row, waypoint_row
+from tests.writer.writer_support import count, fetch, running, snapshot_row, waypoint_row
 
 from stdaemon.db.engine import make_engine
 from stdaemon.db.writer import DbWriter, WriterClosed

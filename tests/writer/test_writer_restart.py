@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
-from writer_support import count, running, snapshot_row
+from tests.writer.writer_support import count, running, snapshot_row
 
 from stdaemon.db.engine import make_engine
 from stdaemon.db.writer import DbWriter
