@@ -112,3 +112,26 @@ async def test_ensure_at_head_refuses_a_database_behind_head(empty_database: Emp
         assert f"code expects {migrations.head_revision()}" in str(err.value)
         await migrations.upgrade_head(url)
         assert await migrations.ensure_at_head(url) == migrations.head_revision()
+
+
+async def test_check_constraints_match_the_models(engine: AsyncEngine) -> None:
+    """alembic's compare does not look at CHECK constraints; compare their names and tables here."""
+    from sqlalchemy import CheckConstraint
+
+    expected = {
+        (f"{t.schema}.{t.name}", str(c.name))
+        for t in metadata.tables.values()
+        for c in t.constraints
+        if isinstance(c, CheckConstraint)
+    }
+    async with engine.connect() as conn:
+        rows = await conn.execute(
+            text(
+                "SELECT n.nspname || '.' || r.relname, c.conname FROM pg_constraint c"
+                " JOIN pg_class r ON r.oid = c.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace"
+                " WHERE c.contype = 'c' AND n.nspname = ANY(:s)"
+            ),
+            {"s": list(SCHEMAS)},
+        )
+        actual = {(r[0], r[1]) for r in rows}
+    assert expected and actual == expected
