@@ -51,3 +51,15 @@ def test_malformed_urls_are_config_errors_without_the_password(url: str) -> None
 def test_describe_unix_socket_urls() -> None:
     assert describe(make_url("postgresql+asyncpg://postgres@/db?host=/run/pg")) == "/run/pg:5432/db"
     assert describe(make_url("postgresql+asyncpg://u:pw@db.example:6543/st")) == "db.example:6543/st"
+
+
+def test_libpq_sslmode_is_translated_for_asyncpg() -> None:
+    parsed = parse_url("postgresql+asyncpg://u@h/db?sslmode=require")
+    assert dict(parsed.query) == {"ssl": "require"}
+
+
+async def test_an_option_asyncpg_does_not_know_is_a_config_error(database_url: str) -> None:
+    url = make_url(database_url).update_query_dict({"no_such_option": "1"}).render_as_string(False)
+    with pytest.raises(ConfigError, match="no_such_option"):
+        async with open_database(_settings(url)):
+            pass

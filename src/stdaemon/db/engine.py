@@ -51,7 +51,10 @@ def parse_url(url: str) -> URL:
         raise ConfigError(f"ST_DATABASE_URL is not a PostgreSQL URL: expected {_URL_SHAPE}")
     if parsed.database is None or parsed.database == "":
         raise ConfigError(f"ST_DATABASE_URL names no database: expected {_URL_SHAPE}")
-    return parsed.set(drivername="postgresql+asyncpg")
+    query = dict(parsed.query)
+    if "sslmode" in query and "ssl" not in query:  # libpq's spelling; asyncpg calls it `ssl`
+        query["ssl"] = query.pop("sslmode")
+    return parsed.set(drivername="postgresql+asyncpg", query=query)
 
 
 def describe(url: URL) -> str:
@@ -80,6 +83,14 @@ def _root_causes(exc: BaseException) -> list[BaseException]:
     return found
 
 
+def _short(exc: BaseException, url: URL) -> str:
+    """The first line of an error message, capped, with the URL's password masked just in case."""
+    from stdaemon.redact import redact_text
+
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+    return redact_text(first, [url.password] if isinstance(url.password, str) else [])
+
+
 def unavailable(exc: BaseException, url: URL) -> ServiceUnavailable:  # noqa: PLR0911  one return per cause
     """Map a connection failure to one line: what happened at host:port and how to fix it."""
     where = describe(url)
@@ -103,7 +114,7 @@ def unavailable(exc: BaseException, url: URL) -> ServiceUnavailable:  # noqa: PL
                 "check that it runs and is reachable, or fix ST_DATABASE_URL"
             )
         if isinstance(cause, OSError):
-            reason = os.strerror(cause.errno) if cause.errno else type(cause).__name__
+            reason = os.strerror(cause.errno) if cause.errno else _short(cause, url)
             return ServiceUnavailable(
                 f"cannot connect to PostgreSQL at {where} ({reason}): start it, or fix ST_DATABASE_URL"
             )
@@ -119,6 +130,11 @@ async def check_connection(engine: AsyncEngine) -> None:
     try:
         async with asyncio.timeout(CONNECT_TIMEOUT_S * 2), engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
+    except TypeError as exc:  # asyncpg.connect() got a keyword it does not know: a URL query option
+        raise ConfigError(
+            f"ST_DATABASE_URL has a query option asyncpg does not accept ({exc}): remove it "
+            "(TLS is ?ssl=require)"
+        ) from exc
     except Exception as exc:
         raise unavailable(exc, engine.url) from exc
 
