@@ -155,7 +155,13 @@ def start(state_dir: Path) -> EmbeddedServer:
             f"the embedded PostgreSQL cannot use {pgdata} (permission denied: {exc.filename or exc}): "
             f"set ST_STATE_DIR to a directory it may write, or {_FIX}"
         ) from None
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError, AssertionError) as exc:
+    except (
+        subprocess.CalledProcessError,
+        subprocess.TimeoutExpired,
+        OSError,
+        RuntimeError,
+        AssertionError,
+    ) as exc:
         raise ServiceUnavailable(
             f"the embedded PostgreSQL in {pgdata} failed to start ({type(exc).__name__}; its log is "
             f"{pgdata / 'log'}): fix that, or {_FIX}"
