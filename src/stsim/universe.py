@@ -156,27 +156,29 @@ def generate(seed: int, n_systems: int, now: datetime) -> Universe:
 
 
 def _place_systems(rng: random.Random, u: Universe, n: int) -> dict[str, str]:
-    """Systems grow as a tree: each new one 15–45 units from an earlier one, so neighbours are close."""
+    """Systems grow as a tree: each new one lands near an earlier one (its parent), at least 15 units from
+    every other, so neighbours are close and the tree is connected. A 15-unit grid keeps the check cheap."""
     parents: dict[str, str] = {}
-    coords: list[tuple[int, int]] = []
+    placed: list[System] = []
+    grid: dict[tuple[int, int], list[System]] = {}
     while len(u.systems) < n:
         symbol = "X1-" + "".join(rng.choices(string.ascii_uppercase, k=2)) + str(rng.randint(1, 99))
         if symbol in u.systems:
             continue
-        if coords:
-            px, py = rng.choice(coords)
-            x, y = px + rng.randint(-45, 45), py + rng.randint(-45, 45)
-            if any(distance(x, y, cx, cy) < 15 for cx, cy in coords):
+        x = y = 0
+        if placed:
+            anchor = rng.choice(placed)
+            x, y = anchor.x + rng.randint(-45, 45), anchor.y + rng.randint(-45, 45)
+            cx, cy = x // 15, y // 15
+            near = (s for dx in (-1, 0, 1) for dy in (-1, 0, 1) for s in grid.get((cx + dx, cy + dy), []))
+            if any(distance(x, y, s.x, s.y) < 15 for s in near):
                 continue
-            parent = min(u.systems.values(), key=lambda s: distance(x, y, s.x, s.y))
-            parents[symbol] = parent.symbol
-        else:
-            x, y = 0, 0
-        coords.append((x, y))
+            parents[symbol] = anchor.symbol
         name = "".join(rng.choices(string.ascii_lowercase, k=6)).title()
-        u.systems[symbol] = System(
-            symbol, rng.choice(STAR_TYPES), x, y, name, rng.choice(["Aries", "Lyra", "Draco"])
-        )
+        system = System(symbol, rng.choice(STAR_TYPES), x, y, name, rng.choice(["Aries", "Lyra", "Draco"]))
+        u.systems[symbol] = system
+        placed.append(system)
+        grid.setdefault((x // 15, y // 15), []).append(system)
     return parents
 
 
@@ -343,10 +345,14 @@ def _connect_gates(rng: random.Random, u: Universe, parents: dict[str, str], pro
 
     for child, parent in parents.items():
         link(child, parent)
+    grid: dict[tuple[int, int], list[System]] = {}
     for system in u.systems.values():
+        grid.setdefault((system.x // 60, system.y // 60), []).append(system)
+    for system in u.systems.values():
+        cx, cy = system.x // 60, system.y // 60
+        near = [s for dx in (-1, 0, 1) for dy in (-1, 0, 1) for s in grid.get((cx + dx, cy + dy), [])]
         others = sorted(
-            (s for s in u.systems.values() if s is not system),
-            key=lambda s: distance(system.x, system.y, s.x, s.y),
+            (s for s in near if s is not system), key=lambda s: distance(system.x, system.y, s.x, s.y)
         )
         if others and rng.random() < 0.5:
             link(system.symbol, others[min(1, len(others) - 1)].symbol)
