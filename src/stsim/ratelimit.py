@@ -74,6 +74,8 @@ class RateLimiter:
         self._buckets: dict[tuple[str, str], Bucket] = {}
 
     def check(self, now: datetime, address: str, token: str | None) -> Verdict:
+        if len(self._buckets) > 10_000:  # forget clients idle for a full burst window
+            self._prune(now)
         keys = [("IP Address", address)] + ([("Account", token)] if token else [])
         buckets = [(kind, self._buckets.setdefault((kind, key), Bucket())) for kind, key in keys]
         for kind, bucket in buckets:
@@ -83,6 +85,12 @@ class RateLimiter:
             bucket.take(now)
         kind, bucket = min(buckets, key=lambda kb: kb[1].remaining())
         return Verdict(True, _headers(now, kind, bucket))
+
+    def _prune(self, now: datetime) -> None:
+        for key, bucket in list(self._buckets.items()):
+            started = bucket.burst.started or bucket.static.started
+            if started is None or (now - started).total_seconds() > BURST_SECONDS:
+                del self._buckets[key]
 
     def _refuse(self, now: datetime, kind: str, bucket: Bucket) -> Verdict:
         reset = bucket.reset(now)

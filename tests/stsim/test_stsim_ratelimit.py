@@ -87,3 +87,14 @@ async def test_no_rate_limit_switch(clock: FakeClock) -> None:
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://stsim/v2") as c:
         statuses = {(await c.get("/systems")).status_code for _ in range(100)}
     assert statuses == {200}
+
+
+def test_idle_clients_are_forgotten(clock: FakeClock) -> None:
+    from stsim.ratelimit import RateLimiter
+
+    limiter = RateLimiter()
+    for i in range(10_001):
+        assert limiter.check(clock.now(), f"10.0.{i // 256}.{i % 256}", None).allowed
+    clock.advance(61)
+    assert limiter.check(clock.now(), "10.9.9.9", "token").allowed
+    assert len(limiter._buckets) == 2, "only the two buckets of the latest request remain"

@@ -139,6 +139,7 @@ def purchase_ship(world: World, agent: Agent, ship_type: str, waypoint: str) -> 
     yard.ships[ship_type].stock -= PRICE_STEP
     tx = ShipyardTx(waypoint, ship.symbol, ship_type, price, agent.symbol, world.now())
     yard.transactions.append(tx)
+    del yard.transactions[:-200]
     agent_event(world, agent, "SHIP_PURCHASED", f"Purchased {ship_type} {ship.symbol}.", {"price": price})
     return {
         "ship": ship_json(world, ship),
