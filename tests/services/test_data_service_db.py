@@ -1,0 +1,68 @@
+"""DataService on the real database: write-through lands; reference data is read back after a restart."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from tests.services.fakes import Clock, FakeApi
+from tests.writer.writer_support import fetch, running
+
+from stdaemon.api import adapters
+from stdaemon.db.sink import DbReferenceSource, WriterSink
+from stdaemon.db.writer import DbWriter
+from stdaemon.services.data_service import DataService
+from stdaemon.settings import Settings
+
+SHIP = "STDAEMON_TEST-1"
+
+
+def service(api: FakeApi, writer: DbWriter, engine: AsyncEngine) -> DataService:
+    return DataService(
+        api=api,
+        decode=adapters,
+        sink=WriterSink(writer),
+        reference=DbReferenceSource(engine),
+        settings=Settings(),
+        clock=Clock(),
+    )
+
+
+async def test_after_a_restart_reference_data_comes_from_the_database(clean_db: AsyncEngine) -> None:
+    writer = DbWriter(clean_db, linger_s=0.01)
+    async with running(writer):
+        first_api = FakeApi()
+        first = service(first_api, writer, clean_db)
+        crawled = await first.waypoints("X1-KD26")
+        assert first_api.calls["iter_waypoints"] == 1
+        await writer.flush()
+
+        again_api = FakeApi()  # a new process: empty caches, same database
+        again = service(again_api, writer, clean_db)
+        restored = await again.waypoints("X1-KD26")
+        one = await again.waypoint(crawled[0].symbol)
+    assert again_api.gets == 0, "no crawl after a restart"
+    assert sorted(w.symbol for w in restored) == sorted(w.symbol for w in crawled)
+    assert {w.symbol: w.traits for w in restored} == {w.symbol: w.traits for w in crawled}
+    assert one.symbol == crawled[0].symbol
+
+
+async def test_an_action_result_is_written_through_to_the_tables(clean_db: AsyncEngine) -> None:
+    writer = DbWriter(clean_db, linger_s=0.01)
+    async with running(writer):
+        api = FakeApi()
+        ds = service(api, writer, clean_db)
+        await ds.ship(SHIP)
+        nav = await ds.navigate(SHIP, "X1-KD26-B7")
+        trade = await ds.sell_cargo(SHIP, "IRON_ORE", 1)
+        await writer.flush()
+    [ship] = await fetch(clean_db, "SELECT * FROM telemetry.ships")
+    assert ship["waypoint_symbol"] == nav.nav.waypoint_symbol
+    assert ship["cargo_units"] == trade.cargo.units
+    assert ship["raw"]["nav"] == nav.nav.raw
+    [agent] = await fetch(clean_db, "SELECT * FROM telemetry.agents")
+    assert agent["credits"] == trade.agent.credits
+    [tx] = await fetch(clean_db, "SELECT * FROM telemetry.market_transactions")
+    assert tx["total_price"] == trade.transaction.total_price
+    resets = await fetch(clean_db, "SELECT reset_date FROM reference.resets")
+    assert [r["reset_date"] for r in resets] == [ds.reset_date]
+    assert await fetch(clean_db, "SELECT * FROM telemetry.dead_letters") == []
+    assert api.gets == 1
