@@ -154,7 +154,7 @@ def cargo_json(ship: Ship) -> dict[str, Any]:
 
 def cooldown_json(world: World, ship: Ship) -> dict[str, Any]:
     out: dict[str, Any] = {"shipSymbol": ship.symbol, "totalSeconds": 0, "remainingSeconds": 0}
-    if ship.cooldown_until is not None:
+    if ship.cooldown_until is not None and ship.cooldown_until > world.now():
         remaining = ceil_seconds(ship.cooldown_until - world.now())
         out.update(
             totalSeconds=max(ship.cooldown_total, remaining),

@@ -499,7 +499,9 @@ async def test_every_operation_answers_spec_valid(
     surveyed = await w.ok("POST", "/my/ships/{shipSymbol}/survey", 201, shipSymbol=frigate)
     survey = surveyed["surveys"][0]
     clock.advance(surveyed["cooldown"]["remainingSeconds"])
-    await w.ok("POST", "/my/ships/{shipSymbol}/extract/survey", 201, json=survey, shipSymbol=frigate)
+    # a client that re-serialises the timestamp ('+00:00' for 'Z') still presents the same survey
+    reformatted = {**survey, "expiration": datetime.fromisoformat(survey["expiration"]).isoformat()}
+    await w.ok("POST", "/my/ships/{shipSymbol}/extract/survey", 201, json=reformatted, shipSymbol=frigate)
     clock.advance(200)
     tampered = {**survey, "deposits": [{"symbol": "DIAMONDS"}] * 5}
     await w.error("POST", "/my/ships/{shipSymbol}/extract/survey", 4220, json=tampered, shipSymbol=frigate)

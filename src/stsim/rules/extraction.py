@@ -73,7 +73,7 @@ def extract_with_survey(world: World, ship: Ship, body: Any) -> dict[str, Any]:
     if not isinstance(body, dict) or not isinstance(body.get("signature"), str):
         raise invalid("signature", "The body must be a Survey object with a signature.")
     survey = world.surveys.get(body["signature"])
-    if survey is None or body != survey_json(survey):
+    if survey is None or not _same_survey(body, survey):
         raise game(
             4220,
             "Ship survey failed verification: the survey is unknown or was modified.",
@@ -94,6 +94,24 @@ def extract_with_survey(world: World, ship: Ship, body: Any) -> dict[str, Any]:
     out = _mine(world, ship, survey.deposits)
     out["modifiers"] = []
     return out
+
+
+def _same_survey(body: dict[str, Any], survey: Survey) -> bool:
+    """The survey as issued, allowing a client to re-serialise the timestamp (e.g. '+00:00' for 'Z')."""
+    try:
+        expiration = datetime.fromisoformat(str(body.get("expiration")))
+        deposits = [d["symbol"] for d in body.get("deposits", [])]
+    except (ValueError, TypeError, KeyError):
+        return False
+    issued = survey_json(survey)
+    return (
+        body.get("symbol") == survey.waypoint
+        and body.get("size") == survey.size
+        and deposits == survey.deposits
+        and expiration.tzinfo is not None
+        and abs((expiration - survey.expiration).total_seconds()) < 0.001
+        and issued["signature"] == body.get("signature")
+    )
 
 
 def siphon(world: World, ship: Ship) -> dict[str, Any]:

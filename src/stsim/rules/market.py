@@ -194,8 +194,6 @@ def refuel(world: World, agent: Agent, ship: Ship, units: int | None, from_cargo
     market_units = math.ceil(wanted / 100)
     if from_cargo:
         remove_cargo(ship, "FUEL", market_units)
-        price = 0
-        market = world.universe.markets.get(ship.waypoint)
         tx: dict[str, Any] = {
             "waypointSymbol": ship.waypoint,
             "shipSymbol": ship.symbol,
