@@ -123,12 +123,15 @@ def test_unknown_kind(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
     assert err.startswith("stdaemon: --kind 'markets' is not a kind; use one of: agent, ship, ships,")
 
 
-def test_writing_is_refused_until_the_writer_exists(
+def test_writing_without_a_reachable_database_says_so_in_one_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # (Writing itself is tested with a real database in tests/writer/test_ingest_write.py.)
+    monkeypatch.setenv("ST_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
     code, out, err = run(["ingest", "--kind", "market", str(FIXTURES / "market.json")], capsys, monkeypatch)
-    assert (code, out) == (1, "")
-    assert err.count("\n") == 1 and "--dry-run" in err and "DbWriter" in err
+    assert code == 69
+    assert out.startswith(f"{FIXTURES / 'market.json'}: market: 1 decoded")
+    assert err.count("\n") == 1 and "ST_DATABASE_URL" in err
 
 
 def test_console_script_end_to_end(tmp_path: Path) -> None:

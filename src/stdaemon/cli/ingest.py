@@ -5,15 +5,17 @@ is decoded completely or reported as failed with one line naming it and the reas
 or the adapters' `DecodeError` with its JSON path); the other files are still decoded and reported. Any
 failure makes the command exit 1 after the report, naming the failed files.
 
-`--dry-run` stops after decoding. Writing goes through the DbWriter, which is not wired in yet: without
-`--dry-run` the command refuses before reading anything, so it never pretends to have written. Adding it is
-one step: hand the decoded models of `load_files` to the writer.
+`--dry-run` stops after decoding. Otherwise every decoded file is written through the DbWriter in ONE
+transaction of its own (`stdaemon.db.ingest`): a file is written whole or not at all, and ingesting the same
+file again changes nothing. Rows are filed under `--reset-date`, else the latest reset the database has seen.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -89,10 +91,38 @@ def summary(kind: str, result: FileResult) -> str:
     return f"{result.path}: {kind}: {len(labels)} decoded" + (f": {shown}{tail}" if labels else "")
 
 
-_NOT_BUILT = (
-    "ingest can only --dry-run for now: writing to the database arrives with the DbWriter; "
-    "rerun with --dry-run to decode and check the files"
-)
+def _reset_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise StdaemonError(
+            f"--reset-date {value!r} is not a date: use YYYY-MM-DD, e.g. 2025-04-13"
+        ) from None
+
+
+async def _write(results: list[FileResult], reset_date: date | None) -> list[str]:
+    """Write the decoded files; print one line per file; return the paths that failed."""
+    from stdaemon.cli.status import setup_cli_logging
+    from stdaemon.db.engine import open_database
+    from stdaemon.db.ingest import resolve_reset_date, write_files
+    from stdaemon.db.migrations import ensure_at_head
+    from stdaemon.settings import load_settings
+
+    settings = load_settings()
+    setup_cli_logging(settings)
+    async with open_database(settings) as db:
+        await ensure_at_head(db.engine)
+        reset = await resolve_reset_date(db.engine, reset_date)
+        decoded = [(r.path, r.models) for r in results if r.models is not None]
+        outcomes = await write_files(db.engine, decoded, reset_date=reset)
+    for done in outcomes:
+        if done.error is None:
+            typer.echo(f"{done.path}: wrote {done.rows} rows for reset {reset} ({done.changed} changed)")
+        else:
+            typer.echo(f"{done.path}: FAILED: {done.error}", err=True)
+    return [str(done.path) for done in outcomes if done.error is not None]
 
 
 @app.command("ingest")
@@ -103,19 +133,27 @@ def ingest(
         typer.Option("--kind", help="What the files hold: agent, ship(s), system(s), waypoint(s), market, …"),
     ],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Decode and report; write nothing.")] = False,
+    reset_date: Annotated[
+        str | None,
+        typer.Option(
+            "--reset-date", help="File rows under this reset (YYYY-MM-DD); default: the latest seen."
+        ),
+    ] = None,
 ) -> None:
-    """Decode saved API payloads with the adapters (and, later, write them to the database)."""
+    """Decode saved API payloads with the adapters and write them to the database (each file whole)."""
     from stdaemon.api.adapters import KINDS
 
     if kind not in KINDS:
         raise StdaemonError(f"--kind {kind!r} is not a kind; use one of: {', '.join(KINDS)}")
-    if not dry_run:  # the write path: load_files, report, then hand the decoded models to the DbWriter
-        raise StdaemonError(_NOT_BUILT)
+    epoch = _reset_date(reset_date)
     results = load_files(kind, files)
     for result in results:
         typer.echo(summary(kind, result), err=not result.ok)
     failed = [str(r.path) for r in results if not r.ok]
+    if not dry_run and len(failed) < len(results):
+        failed += asyncio.run(_write(results, epoch))
     if failed:
+        verb = "decoded" if dry_run else "decoded or written"
         raise StdaemonError(
-            f"{len(failed)} of {len(results)} files could not be decoded (see above): {', '.join(failed)}"
+            f"{len(failed)} of {len(results)} files could not be {verb} (see above): {', '.join(failed)}"
         )

@@ -305,6 +305,12 @@ class DbWriter:
             for spec, rows in batches:
                 self._inflight[spec.name] += len(rows)
             raise _GaveUp from None
+        except BaseException:
+            with contextlib.suppress(asyncio.InvalidStateError):  # the writer is failing: tell the caller
+                unit.done.set_exception(WriterClosed("the database writer failed while writing this"))
+            for spec, rows in batches:
+                self._inflight[spec.name] += len(rows)
+            raise
         else:
             self.metrics.batches += 1
             for spec, rows in batches:
