@@ -13,15 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scripts.spec_transform import OMITTED_BY_SERVERS, transform
 
 import space_traders_api_client.api as api_pkg
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO.parent / "shared" / "spacetraders-api" / "SpaceTraders.json"
 GENERATED = REPO / "src" / "space_traders_api_client"
-
-sys.path.insert(0, str(REPO / "scripts"))
-from spec_transform import OMITTED_BY_SERVERS, transform  # noqa: E402
 
 
 def _operation_modules() -> list[str]:

@@ -1,1 +1,1 @@
-"""The API edge: the gateway (the only caller of the generated client) and the adapters that decode payloads."""
+"""The API edge: the gateway (the only caller of the generated client) and the adapters."""

@@ -1,0 +1,187 @@
+"""How much of the server's rate budget the gateway spends, on a fake clock.
+
+    .venv/bin/python benchmarks/ratelimit.py [--minutes 10] [--rtt-ms 0 20 40 100] [--jitter 0.5] [--json]
+
+A saturated run: `--workers` tasks call the real Gateway (scheduler, sender, retries, error mapping) in a
+loop, through httpx.MockTransport, against a fake server that enforces the documented two pools
+(`stdaemon.api.server_model.ServerPools`) and answers a 429 with Retry-After and the x-ratelimit-* headers
+when they are empty. Everything runs on a virtual-time event loop, so ten simulated minutes take about a
+second and no real time passes.
+
+Each request reaches the server rtt/2 (± jitter/2) after it is sent, and its answer returns rtt/2 later
+(jitter = `--jitter` × rtt). The limiter anchors windows at response time (see stdaemon/api/limiter.py),
+so what it leaves unused grows with the round trip: about rtt/(1 s + rtt) of the static pool.
+Budget used = requests the server served in [0, T) / theoretical, where theoretical = 2·T + 30·ceil(T/60)
+(the static pool refills every second, the burst pool every 60 s, each counted from its first use).
+The same run with a plain `AsyncLimiter(2, 1)` in place of the scheduler is the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+from aiolimiter import AsyncLimiter
+
+from stdaemon.api.client import make_client
+from stdaemon.api.errors import ApiError
+from stdaemon.api.gateway import Gateway
+from stdaemon.api.limiter import Grant, TwoPoolBudget
+from stdaemon.api.meter import BudgetMeter
+from stdaemon.api.priority import Priority
+from stdaemon.api.retry import RetryPolicy
+from stdaemon.api.scheduler import Limiter, Scheduler
+from stdaemon.api.server_model import ServerPools
+from stdaemon.api.virtual_time import run_virtual
+from stdaemon.settings import Settings
+
+AGENT = b'{"data": {"symbol": "BENCH", "credits": 1}}'
+
+
+@dataclass
+class Result:
+    limiter: str
+    simulated_s: float
+    theoretical: int
+    served: int
+    budget_used_pct: float
+    server_429s: int
+    client_retries: int
+    failed_calls: int
+
+
+class AiolimiterBaseline:
+    """`AsyncLimiter(2, 1)` behind the gateway's Limiter protocol (it has no priorities or windows)."""
+
+    def __init__(self) -> None:
+        self.meter = BudgetMeter()
+        self._limiter = AsyncLimiter(2, 1)
+        self._blocked_until = 0.0
+        self._ids = 0
+
+    async def acquire(self, priority: Priority) -> Grant:
+        loop = asyncio.get_running_loop()
+        if loop.time() < self._blocked_until:
+            await asyncio.sleep(self._blocked_until - loop.time())
+        await self._limiter.acquire()
+        self.meter.granted(priority, 0.0)
+        self._ids += 1
+        return Grant(self._ids, "leaky", loop.time())
+
+    def settle(self, grant: Grant, at: float | None = None) -> None:
+        return None
+
+    def block_until(self, until: float) -> None:
+        self._blocked_until = max(self._blocked_until, until)
+
+
+def fake_server(pools: ServerPools, horizon: float, rtt_s: float, jitter_s: float, seed: int) -> Any:
+    rng = random.Random(seed)
+    served_in_window = [0]
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        loop = asyncio.get_running_loop()
+        await asyncio.sleep(max(0.0, rtt_s / 2 + (rng.random() - 0.5) * jitter_s))
+        now = loop.time()
+        ok = pools.admit(now)
+        await asyncio.sleep(max(0.0, rtt_s / 2 + (rng.random() - 0.5) * jitter_s))
+        if ok:
+            served_in_window[0] += now < horizon
+            return httpx.Response(200, content=AGENT, headers={"content-type": "application/json"})
+        wait = pools.reset_in(now)
+        headers = {
+            "content-type": "application/json",
+            "retry-after": f"{wait:.3f}",
+            "x-ratelimit-type": "IP Address",
+            "x-ratelimit-limit-burst": "30",
+            "x-ratelimit-limit-per-second": "2",
+            "x-ratelimit-remaining": "0",
+        }
+        body = {"error": {"message": "rate limited", "code": 429, "data": {"retryAfter": wait}}}
+        return httpx.Response(429, json=body, headers=headers)
+
+    return handle, served_in_window
+
+
+async def run(name: str, limiter: Limiter, args: argparse.Namespace) -> Result:
+    horizon = args.minutes * 60.0
+    pools = ServerPools()
+    handler, served = fake_server(pools, horizon, args.rtt_ms / 1000, args.jitter_ms / 1000, args.seed)
+    settings = Settings(_env_file=None, token="bench-token-not-real", api_url="https://bench.invalid/v2")
+    client = make_client(settings, transport=httpx.MockTransport(handler))
+    gateway = Gateway(
+        client,
+        limiter,
+        policy=RetryPolicy(attempts=50, rng=random.Random(args.seed)),
+        wall_clock=lambda: datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    failed = [0]
+    loop = asyncio.get_running_loop()
+
+    async def worker(i: int) -> None:
+        priority = Priority(i % len(Priority))
+        while loop.time() < horizon:
+            try:
+                await gateway.get_my_agent(priority=priority)
+            except ApiError:
+                failed[0] += 1
+
+    async with client:
+        await asyncio.gather(*(worker(i) for i in range(args.workers)))
+    theoretical = TwoPoolBudget.theoretical(horizon)
+    return Result(
+        limiter=name,
+        simulated_s=horizon,
+        theoretical=theoretical,
+        served=served[0],
+        budget_used_pct=round(100.0 * served[0] / theoretical, 2),
+        server_429s=pools.rejected,
+        client_retries=limiter.meter.retries,
+        failed_calls=failed[0],
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=10.0)
+    parser.add_argument(
+        "--rtt-ms", type=float, nargs="+", default=[0.0, 20.0, 40.0, 100.0], help="round trips to try"
+    )
+    parser.add_argument("--jitter", type=float, default=0.5, help="jitter per leg, as a share of the rtt")
+    parser.add_argument("--workers", type=int, default=48, help="concurrent callers (saturation)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+    rows: list[dict[str, Any]] = []
+    for rtt in args.rtt_ms:
+        run_args = argparse.Namespace(**vars(args))
+        run_args.rtt_ms, run_args.jitter_ms = rtt, rtt * args.jitter
+        for name, make in (
+            ("two-pool scheduler", lambda: Scheduler(TwoPoolBudget())),
+            ("AsyncLimiter(2, 1)", AiolimiterBaseline),
+        ):
+            result = run_virtual(run(name, make(), run_args))
+            rows.append({"rtt_ms": rtt, "jitter_ms": run_args.jitter_ms, **asdict(result)})
+    if args.json:
+        print(json.dumps({"minutes": args.minutes, "workers": args.workers, "results": rows}))
+        return
+    print(f"simulated {args.minutes:g} min per run, {args.workers} workers; target ≥ 97 % used, 0 429s")
+    print("theoretical = 2/s × T + 30 × ceil(T / 60 s)")
+    print(
+        f"{'limiter':>20} {'rtt ms':>7} {'jitter':>7} {'served':>7} {'theory':>7} {'used %':>7} {'429s':>5}"
+    )
+    for r in rows:
+        print(
+            f"{r['limiter']:>20} {r['rtt_ms']:>7g} {r['jitter_ms']:>7g} {r['served']:>7} "
+            f"{r['theoretical']:>7} {r['budget_used_pct']:>7.2f} {r['server_429s']:>5}"
+        )
+
+
+if __name__ == "__main__":
+    main()

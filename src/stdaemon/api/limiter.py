@@ -1,0 +1,126 @@
+"""The server's rate limit, modelled exactly: a static pool and a burst pool (SPACETRADERS.md §4).
+
+The server keeps two pools per account and per IP. The static pool holds 2 points and refills to full one
+second after its *first use*; the burst pool holds 30 points and refills to full 60 seconds after its first
+use. A request takes a static point if there is one, else a burst point, else it gets a 429. The most a
+client can send in T seconds is therefore 2·T + 30·ceil(T/60).
+
+Why not aiolimiter: `AsyncLimiter(rate, period)` is a leaky bucket that drains continuously from the moment
+each request is admitted. It cannot express fixed windows anchored on a pool's first use, the order
+"static first, then burst", a window whose start is only known when a response arrives (below), or a pause
+imposed by the server (Retry-After); and its waiters are served first-come, not by priority. A plain
+`AsyncLimiter(2, 1)` never touches the burst pool, so it spends about 80 % of the budget (see
+benchmarks/ratelimit.py). This module is therefore a small pure state machine, with no clock of its own:
+callers pass `now`, which makes it exact to test.
+
+Clock skew: we cannot see when the server received a request, only that it happened between our send and
+our receipt of the answer. A window is therefore anchored at the *response time* of the request that opened
+it (plus `margin_s`), which is never earlier than the server's own anchor: a request sent after our window
+end can only arrive after the server's. The price is one round-trip per window (≈2 % at 20 ms for the
+static pool). A window's remaining points are only used within one period of its opening send, so a late
+request is never counted by us in an old window while the server starts a new one for it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Grant:
+    """Permission to send one request, taken from one pool at `at` (local monotonic seconds)."""
+
+    ident: int
+    pool: str
+    at: float
+
+
+@dataclass
+class _Pool:
+    name: str
+    capacity: int
+    period_s: float
+    used: int = 0
+    opened_at: float | None = None  # send time of the request that opened the window
+    opener: int | None = None  # its grant id
+    ends_at: float | None = None  # known once the opener's response arrived
+
+    def refill(self, now: float) -> None:
+        if self.ends_at is not None and now >= self.ends_at:
+            self.used, self.opened_at, self.opener, self.ends_at = 0, None, None, None
+
+    def usable(self, now: float) -> bool:
+        if self.used >= self.capacity:
+            return False
+        return self.opened_at is None or now < self.opened_at + self.period_s
+
+
+@dataclass
+class TwoPoolBudget:
+    """The client-side mirror of the server's two pools; see the module docstring."""
+
+    per_second: int = 2
+    burst: int = 30
+    burst_period_s: float = 60.0
+    static_period_s: float = 1.0
+    margin_s: float = 0.001
+    blocked_until: float = 0.0
+    _pools: tuple[_Pool, ...] = field(init=False)
+    _next_id: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        pools = [_Pool("static", self.per_second, self.static_period_s)]
+        if self.burst > 0:
+            pools.append(_Pool("burst", self.burst, self.burst_period_s))
+        self._pools = tuple(pools)
+
+    @staticmethod
+    def theoretical(
+        seconds: float, per_second: int = 2, burst: int = 30, burst_period_s: float = 60.0
+    ) -> int:
+        """The most requests the server accepts in `seconds`: per_second·T + burst·ceil(T/period)."""
+        return int(per_second * seconds + burst * math.ceil(seconds / burst_period_s))
+
+    def take(self, now: float) -> Grant | None:
+        """Take a point now, or None if none may be spent yet."""
+        if now < self.blocked_until:
+            return None
+        for pool in self._pools:
+            pool.refill(now)
+            if pool.usable(now):
+                self._next_id += 1
+                if pool.opened_at is None:
+                    pool.opened_at, pool.opener = now, self._next_id
+                pool.used += 1
+                return Grant(self._next_id, pool.name, now)
+        return None
+
+    def settle(self, grant: Grant, at: float) -> None:
+        """The request of `grant` was answered (or failed) at `at`: anchor the window it opened."""
+        for pool in self._pools:
+            if pool.opener == grant.ident and pool.ends_at is None:
+                pool.ends_at = at + pool.period_s + self.margin_s
+
+    def block_until(self, until: float) -> None:
+        """The server said no (429, 502): spend nothing before `until`."""
+        self.blocked_until = max(self.blocked_until, until)
+
+    def next_free(self, now: float) -> float | None:
+        """When `take` may next succeed: `now`, a later time, or None while waiting for a response."""
+        times: list[float] = []
+        for pool in self._pools:
+            pool.refill(now)
+            if pool.usable(now):
+                times.append(now)
+            elif pool.ends_at is not None:
+                times.append(pool.ends_at)
+        if not times:
+            return None
+        return max(min(times), self.blocked_until)
+
+    def available(self, now: float) -> dict[str, int]:
+        """Points left per pool (for status and logs)."""
+        for pool in self._pools:
+            pool.refill(now)
+        return {p.name: p.capacity - p.used if p.usable(now) else 0 for p in self._pools}
