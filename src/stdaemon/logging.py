@@ -20,7 +20,16 @@ from structlog.typing import EventDict, Processor, WrappedLogger
 from stdaemon.redact import redact_text
 
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING, "error": logging.ERROR}
-_CHATTY = ("sqlalchemy.engine", "httpx", "httpcore", "asyncio", "alembic.runtime.migration", "uvicorn.access")
+_CHATTY = (
+    "sqlalchemy.engine",
+    "httpx",
+    "httpcore",
+    "asyncio",
+    "alembic.runtime.migration",
+    "alembic.runtime.plugins",
+    "uvicorn.access",
+    "pgserver",  # logs every subprocess it runs at INFO
+)
 
 
 class Redactor:

@@ -145,6 +145,7 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err["loc"]) or "settings"
+        reason = err["msg"].removeprefix("Value error, ")
         raise ConfigError(
-            f"ST_{field.upper()} is invalid: {err['msg']} (fix it in the environment or .env)"
+            f"ST_{field.upper()} is invalid: {reason} (fix it in the environment or .env)"
         ) from None

@@ -1,0 +1,86 @@
+"""The composition root: builds every resource of a daemon process and closes them in reverse order.
+
+`build_app(settings)` opens the database (embedded or configured), brings its schema to head (or checks it
+is there), builds the DbWriter, the API client and gateway (against the in-process sandbox when no token is
+configured), and the DataService. The runners and the CLI call it; nothing else constructs these pieces.
+The caller runs `app.writer` as a service, so it drains before the engine is disposed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from stdaemon.api import adapters
+from stdaemon.api.client import ApiClient, make_client
+from stdaemon.api.errors import ResetDetected
+from stdaemon.api.gateway import Gateway
+from stdaemon.api.limiter import TwoPoolBudget
+from stdaemon.api.scheduler import Scheduler
+from stdaemon.db import migrations
+from stdaemon.db.engine import Database, open_database
+from stdaemon.db.sink import DbReferenceSource, WriterSink
+from stdaemon.db.status import StatusReport, collect
+from stdaemon.db.writer import DbWriter
+from stdaemon.logging import get_logger
+from stdaemon.sandbox import Sandbox, start_sandbox
+from stdaemon.services.data_service import DataService
+from stdaemon.settings import Settings
+
+log = get_logger(__name__)
+
+__all__ = ["App", "build_app", "prepare_database"]
+
+
+@dataclass(frozen=True)
+class App:
+    settings: Settings
+    db: Database
+    writer: DbWriter
+    gateway: Gateway
+    data: DataService
+    sandbox: Sandbox | None
+
+
+async def prepare_database(db: Database, *, migrate: bool) -> StatusReport:
+    """Migrate to head (or insist the schema is there) and return the status to report."""
+    if migrate:
+        await migrations.upgrade_head(db.engine)
+    else:
+        await migrations.ensure_at_head(db.engine)
+    return await collect(db.engine, where=db.where, embedded=db.embedded)
+
+
+def make_gateway(client: ApiClient, settings: Settings) -> Gateway:
+    """The gateway with a rate budget shaped like the server's (ST_RATE_*)."""
+    budget = TwoPoolBudget(
+        per_second=settings.rate_per_second,
+        burst=settings.rate_burst,
+        burst_period_s=settings.rate_burst_period_s,
+    )
+    return Gateway(client, Scheduler(budget))
+
+
+@contextlib.asynccontextmanager
+async def build_app(settings: Settings, *, migrate: bool = True) -> AsyncIterator[App]:
+    async with contextlib.AsyncExitStack() as stack:
+        db = await stack.enter_async_context(open_database(settings))
+        report = await prepare_database(db, migrate=migrate)
+        log.info("database_ready", **report.as_json())
+        sandbox = await start_sandbox(settings) if settings.sandbox else None
+        playing = sandbox.settings if sandbox else settings
+        client = await stack.enter_async_context(
+            make_client(playing, transport=sandbox.transport if sandbox else None)
+        )
+        gateway = make_gateway(client, playing)
+        writer = DbWriter.from_settings(db.engine, settings)
+        data = DataService(
+            api=gateway,
+            decode=adapters,
+            sink=WriterSink(writer),
+            reference=DbReferenceSource(db.engine),
+            settings=settings,
+            reset_errors=(ResetDetected,),
+        )
+        yield App(settings=playing, db=db, writer=writer, gateway=gateway, data=data, sandbox=sandbox)

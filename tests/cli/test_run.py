@@ -1,0 +1,144 @@
+"""`stdaemon run`: connects, migrates, logs a JSON status line, runs the fleet observer against the sandbox,
+writes what it saw, and exits 0 on SIGINT/SIGTERM after draining the writer."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from stdaemon.cli.run import Role, run_daemon
+from stdaemon.db.engine import make_engine
+from stdaemon.settings import Settings
+
+STDAEMON = [sys.executable, "-m", "stdaemon"]
+
+
+def env_for(url: str, tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ST_")}
+    return (
+        env | {"ST_DATABASE_URL": url, "ST_STATE_DIR": str(tmp_path / "var"), "ST_LOG_FORMAT": "json"} | extra
+    )
+
+
+async def rows(engine: AsyncEngine, table: str) -> int:
+    async with engine.connect() as conn:
+        return int((await conn.execute(text(f"SELECT count(*) FROM {table}"))).scalar_one())
+
+
+async def read_events(stream: asyncio.StreamReader, until: str, seen: list[dict[str, Any]]) -> None:
+    while line := await stream.readline():
+        event = json.loads(line)
+        seen.append(event)
+        if event["event"] == until:
+            return
+    raise AssertionError(f"the daemon's output ended before {until!r}: {[e['event'] for e in seen]}")
+
+
+@pytest.fixture
+async def fresh_url(empty_database: Callable[[], AbstractAsyncContextManager[str]]) -> AsyncIterator[str]:
+    """A brand-new, never migrated database: `run` must migrate it itself."""
+    async with empty_database() as url:
+        yield url
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_run_migrates_observes_and_exits_zero_on_a_signal(
+    fresh_url: str, tmp_path: Path, sig: signal.Signals
+) -> None:
+    proc = await asyncio.create_subprocess_exec(
+        *STDAEMON, "run", env=env_for(fresh_url, tmp_path), stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    seen: list[dict[str, Any]] = []
+    try:
+        await asyncio.wait_for(read_events(proc.stdout, "fleet_observed", seen), timeout=60)
+    finally:
+        proc.send_signal(sig)
+    out, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    seen += [json.loads(line) for line in out.splitlines()]
+    assert proc.returncode == 0, err.decode()
+    events = [e["event"] for e in seen]
+    assert events.index("database_ready") < events.index("fleet_observed") < events.index("db_writer_stopped")
+    status = next(e for e in seen if e["event"] == "database_ready")
+    assert status["migration"]["at_head"] is True
+    assert {t["name"] for t in status["tables"]} >= {"telemetry.ships", "reference.waypoints"}
+    stopped = next(e for e in seen if e["event"] == "db_writer_stopped")
+    assert stopped["written"]["telemetry.ships"] == 2
+    assert err == b""  # nothing but JSON lines, all on stdout
+
+    engine = make_engine(fresh_url)
+    try:
+        assert await rows(engine, "telemetry.ships") == 2
+        assert await rows(engine, "telemetry.agents") == 1
+        assert await rows(engine, "reference.resets") == 1
+    finally:
+        await engine.dispose()
+
+
+async def test_run_no_migrate_refuses_a_database_behind_head(fresh_url: str, tmp_path: Path) -> None:
+    proc = await asyncio.create_subprocess_exec(
+        *STDAEMON, "run", "--no-migrate", env=env_for(fresh_url, tmp_path),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    _, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    assert proc.returncode == 69
+    [line] = err.decode().splitlines()
+    assert "run `stdaemon migrate`" in line
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "words"),
+    [
+        ({"ST_DATABASE_URL": "postgresql://u:secretpw@127.0.0.1:1/db"}, 69, "cannot connect"),
+        ({"ST_DATABASE_URL": "mysql://u:secretpw@h/db"}, 78, "ST_DATABASE_URL is invalid"),
+        ({"ST_LOG_LEVEL": "chatty"}, 78, "ST_LOG_LEVEL is invalid"),
+    ],
+)
+async def test_bad_configuration_is_one_line_and_the_right_exit_code(
+    tmp_path: Path, extra: dict[str, str], code: int, words: str
+) -> None:
+    proc = await asyncio.create_subprocess_exec(
+        *STDAEMON, "run", env=env_for("", tmp_path, **extra),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    _, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    assert proc.returncode == code
+    [line] = err.decode().splitlines()
+    assert words in line
+    assert "secretpw" not in line
+    assert "Traceback" not in line
+
+
+async def test_a_runner_not_built_is_refused_by_name(tmp_path: Path) -> None:
+    proc = await asyncio.create_subprocess_exec(
+        *STDAEMON, "run", "crawl", env=env_for("", tmp_path),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    _, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    assert proc.returncode == 78
+    assert "crawl runner is not built yet" in err.decode()
+
+
+async def test_run_daemon_in_process_stops_when_asked(clean_db: AsyncEngine, database_url: str) -> None:
+    settings = Settings(database_url=database_url, ttl_ships_s=3600)
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_daemon(settings, Role.fleet, migrate=False, stop=stop))
+    async with asyncio.timeout(30):
+        while await rows(clean_db, "telemetry.ships") < 2:  # noqa: ASYNC110  polling the observable effect
+            await asyncio.sleep(0.05)
+    stop.set()
+    await asyncio.wait_for(task, timeout=30)
+    assert await rows(clean_db, "telemetry.contracts") == 1
+    assert await rows(clean_db, "telemetry.agent_snapshots") == 1
