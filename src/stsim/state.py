@@ -29,6 +29,7 @@ class World:
         self.ships: dict[str, Ship] = {}
         self.contracts: dict[str, Contract] = {}
         self.surveys: dict[str, Survey] = {}
+        self.extractions: dict[str, list[datetime]] = {}  # waypoint -> recent extraction times
         self.accounts = 0
 
     # --- time ---

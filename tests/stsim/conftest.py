@@ -13,10 +13,10 @@ from typing import Any
 import httpx
 import pytest
 from starlette.applications import Starlette
-from tests.stsim.spec import SPEC_PATH, SpecValidator
 
 from stsim.app import Server, build_app
 from stsim.clock import FakeClock
+from tests.stsim.spec import SPEC_PATH, SpecValidator
 
 ACCOUNT = {"Authorization": "Bearer account-token-anything"}
 

@@ -5,12 +5,12 @@ cases — and validates every response body against the spec's schema for that o
 from __future__ import annotations
 
 import httpx
-from tests.stsim import walk_fleet, walk_public, walk_trade
-from tests.stsim.spec import SpecValidator
-from tests.stsim.walk import Game, Walk
 
 from stsim.app import Server
 from stsim.clock import FakeClock
+from tests.stsim import walk_fleet, walk_public, walk_trade
+from tests.stsim.spec import SpecValidator
+from tests.stsim.walk import Game, Walk
 
 
 async def test_every_operation_answers_spec_valid(

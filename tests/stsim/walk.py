@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from tests.stsim.spec import SpecValidator
 
 from stsim.clock import FakeClock
 from stsim.state import World
+from tests.stsim.spec import SpecValidator
 
 ACCOUNT = {"Authorization": "Bearer account-token-anything"}
 SHIP = "/my/ships/{shipSymbol}"

@@ -17,6 +17,7 @@ EXTRACTABLE = ("ASTEROID", "ASTEROID_FIELD", "ENGINEERED_ASTEROID")
 SURVEY_USES = {"SMALL": 10, "MODERATE": 25, "LARGE": 50}
 SURVEY_LIFETIME = (900, 3600)  # game seconds
 REFINE_IN, REFINE_OUT = 30, 10
+UNSTABLE_AT, DESTABILISED_AT = 40, 60  # extractions at one site within a game hour
 
 
 def _lasers(ship: Ship) -> list[str]:
@@ -42,6 +43,32 @@ def _site(world: World, ship: Ship) -> Waypoint:
     return wp
 
 
+def _strain(world: World, wp: Waypoint) -> None:
+    """Over-extraction destabilises a site: UNSTABLE after many extractions within a game hour, then 4253
+    until activity calms down (the modifier goes once the rate falls back)."""
+    now = world.now()
+    horizon = world.scaled(3600)
+    recent = [t for t in world.extractions.get(wp.symbol, []) if (now - t).total_seconds() < horizon]
+    if len(recent) >= DESTABILISED_AT:
+        world.extractions[wp.symbol] = recent
+        raise game(
+            4253,
+            f"Waypoint {wp.symbol} is destabilised by over-extraction; try again later.",
+            waypointSymbol=wp.symbol,
+            modifiers=["UNSTABLE"],
+        )
+    recent.append(now)
+    world.extractions[wp.symbol] = recent
+    if len(recent) >= UNSTABLE_AT and "UNSTABLE" not in wp.modifiers:
+        wp.modifiers.append("UNSTABLE")
+    elif len(recent) < UNSTABLE_AT // 2 and "UNSTABLE" in wp.modifiers:
+        wp.modifiers.remove("UNSTABLE")
+
+
+def _modifiers(wp: Waypoint) -> list[dict[str, str]]:
+    return [{"symbol": m, "name": m.title(), "description": f"{m.title()}."} for m in wp.modifiers]
+
+
 def _deposits(wp: Waypoint) -> list[str]:
     found = [good for trait in wp.traits for good in DEPOSITS.get(trait, [])]
     return found or DEPOSITS["COMMON_METAL_DEPOSITS"]
@@ -64,8 +91,9 @@ def _mine(world: World, ship: Ship, choices: list[str]) -> dict[str, Any]:
 
 def extract(world: World, ship: Ship) -> dict[str, Any]:
     wp = _site(world, ship)
+    _strain(world, wp)
     out = _mine(world, ship, _deposits(wp))
-    out["modifiers"] = []
+    out["modifiers"] = _modifiers(wp)
     return out
 
 
@@ -90,9 +118,10 @@ def extract_with_survey(world: World, ship: Ship, body: Any) -> dict[str, Any]:
         raise game(4221, f"Survey {survey.signature} has expired.", signature=survey.signature)
     if survey.remaining <= 0:
         raise game(4224, f"Survey {survey.signature} has been exhausted.", signature=survey.signature)
+    _strain(world, wp)
     survey.remaining -= 1
     out = _mine(world, ship, survey.deposits)
-    out["modifiers"] = []
+    out["modifiers"] = _modifiers(wp)
     return out
 
 

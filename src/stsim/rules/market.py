@@ -7,7 +7,7 @@ from typing import Any
 
 from stsim.clock import iso
 from stsim.errors import game, invalid
-from stsim.goods import trade_good
+from stsim.goods import SUPPLY_CHAIN, trade_good
 from stsim.model import Agent, Market, MarketTx, Ship, TradeListing
 from stsim.render import cargo_json, my_agent, ship_fuel
 from stsim.ships import FRAMES, cargo_capacity
@@ -16,6 +16,7 @@ from stsim.state import World
 RELAX_SECONDS = 1800.0  # game seconds for a price disturbance to decay by 1/e
 STEP = 0.12  # stock change per tradeVolume batch
 SPREAD = 0.04
+MAX_STOCK = 3.0  # prices stay within e^(±0.35·3), about ×0.35 … ×2.9 of the equilibrium
 
 
 def relax(world: World, listing: TradeListing) -> None:
@@ -46,7 +47,19 @@ def supply_level(stock: float) -> str:
     return "ABUNDANT"
 
 
-def listing_json(world: World, listing: TradeListing) -> dict[str, Any]:
+def activity(world: World, market: Market, listing: TradeListing) -> str | None:
+    """An export whose inputs are bought out at this market is RESTRICTED (the supply chain is starved)."""
+    if listing.type == "EXPORT":
+        for need in SUPPLY_CHAIN.get(listing.symbol, ()):
+            supplied = market.goods.get(need)
+            if supplied is not None:
+                relax(world, supplied)
+                if supplied.stock < -0.6:
+                    return "RESTRICTED"
+    return listing.activity
+
+
+def listing_json(world: World, market: Market, listing: TradeListing) -> dict[str, Any]:
     out: dict[str, Any] = {
         "symbol": listing.symbol,
         "type": listing.type,
@@ -55,8 +68,9 @@ def listing_json(world: World, listing: TradeListing) -> dict[str, Any]:
         "purchasePrice": buy_price(world, listing),
         "sellPrice": sell_price(world, listing),
     }
-    if listing.activity is not None:
-        out["activity"] = listing.activity
+    level = activity(world, market, listing)
+    if level is not None:
+        out["activity"] = level
     return out
 
 
@@ -80,7 +94,7 @@ def market_json(world: World, market: Market, agent: Agent | None) -> dict[str, 
     for key, kind in (("exports", "EXPORT"), ("imports", "IMPORT"), ("exchange", "EXCHANGE")):
         out[key] = [trade_good(g.symbol) for g in goods if g.type == kind]
     if world.present(agent, market.symbol):
-        out["tradeGoods"] = [listing_json(world, g) for g in goods]
+        out["tradeGoods"] = [listing_json(world, market, g) for g in goods]
         out["transactions"] = [tx_json(t) for t in market.transactions[-50:]]
     return out
 
@@ -90,7 +104,14 @@ def record_trade(
 ) -> dict[str, Any]:
     listing = market.goods[good]
     relax(world, listing)
-    listing.stock += (-STEP if kind == "PURCHASE" else STEP) * units / listing.trade_volume
+    delta = (-STEP if kind == "PURCHASE" else STEP) * units / listing.trade_volume
+    listing.stock = max(-MAX_STOCK, min(MAX_STOCK, listing.stock + delta))
+    if kind == "SELL" and listing.type == "IMPORT":
+        # supplying an import feeds the exports made from it: they become more plentiful (cheaper)
+        for export in market.goods.values():
+            if export.type == "EXPORT" and good in SUPPLY_CHAIN.get(export.symbol, ()):
+                relax(world, export)
+                export.stock = min(MAX_STOCK, export.stock + delta / 2)
     tx = MarketTx(market.symbol, ship.symbol, good, kind, units, price, world.now())
     market.transactions.append(tx)
     del market.transactions[:-200]
