@@ -135,3 +135,18 @@ async def test_check_constraints_match_the_models(engine: AsyncEngine) -> None:
         )
         actual = {(r[0], r[1]) for r in rows}
     assert expected and actual == expected
+
+
+async def test_concurrent_upgrades_take_turns(empty_database: EmptyDb) -> None:
+    """Runner processes started together all migrate; the advisory lock makes that safe."""
+    import asyncio
+
+    async with empty_database() as url:
+        engines = [make_engine(url, poolclass=NullPool) for _ in range(4)]
+        try:
+            await asyncio.gather(*(migrations.upgrade_head(e) for e in engines))
+            assert await migrations.current_revision(engines[0]) == migrations.head_revision()
+            assert {f"relation {name}" for name in TABLES} <= await _objects(engines[0])
+        finally:
+            for e in engines:
+                await e.dispose()

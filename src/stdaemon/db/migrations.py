@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import NullPool
@@ -21,6 +22,9 @@ from stdaemon.exits import ServiceUnavailable, StdaemonError
 
 VERSION_SCHEMA = "public"
 VERSION_TABLE = "alembic_version"
+# Several runner processes start together under systemd and each migrates: a transaction-scoped advisory
+# lock makes them take turns, so the first upgrades and the others find the schema at head.
+MIGRATION_LOCK_KEY = 0x5354_4441_454D  # "STDAEM"
 
 
 def script_location() -> Path:
@@ -81,6 +85,7 @@ async def upgrade(url: str | AsyncEngine, target: str = "head") -> None:
     engine, owned = await _with_engine(url)
     try:
         async with engine.begin() as conn:
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             await conn.run_sync(_upgrade, target)
     finally:
         if owned:
@@ -96,6 +101,7 @@ async def downgrade(url: str | AsyncEngine, target: str = "base") -> None:
     engine, owned = await _with_engine(url)
     try:
         async with engine.begin() as conn:
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             await conn.run_sync(_downgrade, target)
     finally:
         if owned:
