@@ -7,7 +7,6 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.api.gateway_helpers import WALL, Build, err, ok
 
 from stdaemon.api.errors import (
     ActionOutcomeUnknown,
@@ -23,6 +22,7 @@ from stdaemon.api.errors import (
 )
 from stdaemon.api.gateway import Gateway
 from stdaemon.api.virtual_time import run_virtual
+from tests.api.gateway_helpers import WALL, Build, err, ok
 
 NAV = {"nav": {"status": "IN_TRANSIT"}, "fuel": {"current": 10}}
 HTML_429 = "<html><head><title>429 Too Many Requests</title></head><body>Too Many Requests</body></html>"

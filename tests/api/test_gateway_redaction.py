@@ -1,0 +1,103 @@
+"""The token is sent, and appears nowhere else: no repr, no exception, no log line at debug."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any
+
+import httpx
+import pytest
+from structlog.testing import capture_logs
+
+from stdaemon.api.client import USER_AGENT, BearerAuth
+from stdaemon.api.errors import ApiError, Unauthorized
+from stdaemon.api.virtual_time import run_virtual
+from tests.api.gateway_helpers import ACCOUNT_TOKEN, TOKEN, Build, err, ok
+
+SECRETS = (TOKEN, ACCOUNT_TOKEN)
+
+
+def _clean(text: str) -> None:
+    for secret in SECRETS:
+        assert secret not in text
+
+
+def test_the_token_is_sent_as_a_bearer_header_with_our_user_agent(build: Build) -> None:
+    gateway, served = build(lambda _r: ok({"symbol": "A"}))
+    run_virtual(gateway.get_my_agent())
+    request = served.requests[0]
+    assert request.headers["Authorization"] == f"Bearer {TOKEN}"
+    assert request.headers["User-Agent"] == USER_AGENT
+    assert USER_AGENT.startswith("stdaemon/0.")
+    assert str(request.url) == "https://api.test/v2/my/agent"
+
+
+def test_register_uses_the_account_token(build: Build) -> None:
+    gateway, served = build(lambda _r: ok({"token": "new"}, status=201))
+    run_virtual(gateway.register("NEWAGENT", "COSMIC"))
+    assert served.requests[0].headers["Authorization"] == f"Bearer {ACCOUNT_TOKEN}"
+
+
+def test_reprs_never_show_the_token(build: Build) -> None:
+    gateway, _ = build(lambda _r: ok({}))
+    client = gateway._client
+    texts = [repr(gateway), str(gateway), repr(client), repr(client.generated), repr(client.http)]
+    texts += [repr(client.agent_auth()), repr(client.account_auth()), repr(gateway.limiter)]
+    texts.append(repr(client.http.headers))
+    for text in texts:
+        _clean(text)
+    assert "set" in repr(client)
+    assert repr(BearerAuth.__new__(BearerAuth)) == "BearerAuth(token='**********')"
+
+
+def _everything_about(exc: BaseException) -> str:
+    return "\n".join([str(exc), repr(exc), "".join(traceback.format_exception(exc)), repr(vars(exc))])
+
+
+def test_errors_that_echo_the_token_are_redacted(build: Build) -> None:
+    gateway, _ = build(lambda _r: err(401, 4104, f"Invalid token {TOKEN} for Bearer {TOKEN}"))
+    with pytest.raises(Unauthorized) as caught:
+        run_virtual(gateway.get_my_agent())
+    _clean(_everything_about(caught.value))
+    assert "Invalid token" in caught.value.message
+
+
+def test_non_json_error_and_transport_error_messages_are_redacted(build: Build) -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            raise httpx.ReadError(f"connection reset while sending Authorization: Bearer {TOKEN}")
+        return httpx.Response(400, text=f"<html>bad header {TOKEN}</html>")
+
+    gateway, _ = build(handle)
+    for coro in (gateway.get_my_agent(), gateway.orbit("SHIP-1")):
+        with pytest.raises(ApiError) as caught:
+            run_virtual(coro)
+        _clean(_everything_about(caught.value))
+
+
+def test_debug_logs_of_a_run_with_retries_never_contain_the_token(
+    build: Build, caplog: pytest.LogCaptureFixture
+) -> None:
+    answers: list[Any] = [
+        err(429, 429, "slow down", headers={"Retry-After": "1"}),
+        httpx.ConnectError("refused"),
+    ]
+
+    def handle(_request: httpx.Request) -> httpx.Response:
+        if answers:
+            answer = answers.pop(0)
+            if isinstance(answer, Exception):
+                raise answer
+            return answer  # type: ignore[no-any-return]
+        return ok({"symbol": "A"})
+
+    gateway, served = build(handle)
+    with caplog.at_level(logging.DEBUG), capture_logs() as events:
+        assert run_virtual(gateway.get_my_agent()) == {"symbol": "A"}
+    assert len(served.requests) == 3
+    assert [e["event"] for e in events].count("api_retry") == 2
+    _clean(repr(events))
+    assert any("HTTP Request" in r.getMessage() for r in caplog.records)  # httpx's own lines were captured
+    _clean(caplog.text)
+    _clean(repr([(r.getMessage(), r.args, vars(r)) for r in caplog.records]))
