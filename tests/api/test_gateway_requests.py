@@ -219,3 +219,35 @@ def test_listings_ask_for_pages_of_20_with_filters(build: Build) -> None:
         "traits": "MARKETPLACE",
     }
     assert [r.url.path for r in served.requests[1:]] == ["/v2/systems", "/v2/factions", "/v2/my/contracts"]
+
+
+def test_build_gateway_wires_settings_into_client_and_budget() -> None:
+    from stdaemon.api.gateway import build_gateway
+    from stdaemon.api.scheduler import Scheduler
+    from stdaemon.settings import Settings
+
+    settings = Settings(
+        _env_file=None,
+        token="tok-abcdef-123456",
+        api_url="https://sim.test/v2",
+        rate_per_second=3,
+        rate_burst=5,
+    )
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"data": RAW})
+
+    gateway = build_gateway(settings, transport=httpx.MockTransport(handle))
+
+    async def main() -> Any:
+        try:
+            return await gateway.get_my_agent()
+        finally:
+            await gateway.aclose()
+
+    assert run_virtual(main()) == RAW
+    assert str(seen[0].url) == "https://sim.test/v2/my/agent"
+    assert isinstance(gateway.limiter, Scheduler)
+    assert gateway.limiter.budget.available(5.0) == {"static": 3, "burst": 5}  # after the refill

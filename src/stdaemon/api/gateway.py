@@ -17,6 +17,8 @@ from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Any
 
+import httpx
+
 from space_traders_api_client.api.agents import get_my_agent
 from space_traders_api_client.api.contracts import get_contract, get_contracts
 from space_traders_api_client.api.data import get_supply_chain
@@ -34,14 +36,16 @@ from space_traders_api_client.api.systems import (
     get_waypoint,
 )
 from stdaemon.api.actions import ActionsMixin
-from stdaemon.api.client import ApiClient
+from stdaemon.api.client import ApiClient, make_client
 from stdaemon.api.errors import MalformedResponse, snippet
+from stdaemon.api.limiter import TwoPoolBudget
 from stdaemon.api.meter import BudgetSnapshot
 from stdaemon.api.pagination import PAGE_LIMIT, paginate
 from stdaemon.api.priority import Priority
 from stdaemon.api.retry import RetryPolicy
 from stdaemon.api.scheduler import Limiter, Scheduler
 from stdaemon.api.sender import Sender, Sleep, wall_now
+from stdaemon.settings import Settings
 
 Json = dict[str, Any]
 # /my/ships fails deterministically for some page/limit pairs: retry once, then split the page.
@@ -66,6 +70,10 @@ class Gateway(ActionsMixin):
 
     def __repr__(self) -> str:
         return f"Gateway(client={self._client!r}, limiter={self.limiter!r})"
+
+    async def aclose(self) -> None:
+        """Close the HTTP client (the composition root may instead close the ApiClient it owns)."""
+        await self._client.aclose()
 
     def snapshot(self) -> BudgetSnapshot:
         """The budget meter: requests sent, waits per priority, 429s, retries."""
@@ -213,3 +221,13 @@ class Gateway(ActionsMixin):
     async def get_supply_chain(self, *, priority: Priority = Priority.CRAWL) -> Json:
         data: Json = await self._data(get_supply_chain._get_kwargs(), priority)
         return data
+
+
+def build_gateway(settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None) -> Gateway:
+    """The production wiring: client from settings, two-pool budget from the ST_RATE_* settings."""
+    budget = TwoPoolBudget(
+        per_second=settings.rate_per_second,
+        burst=settings.rate_burst,
+        burst_period_s=settings.rate_burst_period_s,
+    )
+    return Gateway(make_client(settings, transport=transport), Scheduler(budget))
