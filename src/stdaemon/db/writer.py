@@ -10,6 +10,12 @@ batch-mates land. On stop it drains within `drain_s` and reports what it wrote a
 `write_atomic(parts)` writes a set of rows in ONE transaction and returns once committed, or raises
 `WriteRejected` with nothing written: `stdaemon ingest` uses it so that a file is written whole or not at all.
 `flush()` returns once everything put before it is committed.
+
+Stopping: once `stop` is set the writer flushes at once (no linger) and keeps accepting puts; it returns
+when nothing is buffered or queued and nothing new arrived for `quiet_s`, or when `drain_s` has passed —
+then whatever is still unwritten is counted per table in `report.unwritten` and logged as an error, and
+later puts raise WriterClosed. In the daemon, give the writer a stop event that is set after the producers
+have finished (or share theirs and accept that a put after the drain fails loudly).
 """
 
 from __future__ import annotations
