@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 from typing import Any
 
@@ -221,3 +222,24 @@ def test_in_transit_error_carries_its_data(build: Build) -> None:
 def test_cooldown_204_is_none(build: Build) -> None:
     gateway, _ = build(sequence(httpx.Response(204)))
     assert call(gateway, gateway.get_cooldown("SHIP-1")) is None
+
+
+def test_a_429_pauses_every_request_not_only_the_one_that_got_it(build: Build) -> None:
+    answers = [err(429, 429, "Rate limit exceeded", headers={"Retry-After": "5"})]
+
+    def handle(_request: httpx.Request) -> httpx.Response:
+        return answers.pop(0) if answers else ok({"symbol": "A"})
+
+    gateway, served = build(handle)
+
+    async def main() -> None:
+        async def later() -> None:
+            await asyncio.sleep(0.5)
+            await gateway.get_my_ship("SHIP-2")
+
+        await asyncio.gather(gateway.get_my_agent(), later())
+
+    run_virtual(main())
+    assert len(served.requests) == 3
+    assert served.times[0] == 0.0
+    assert all(t >= 5.0 for t in served.times[1:])  # the other request waited out the pause too
