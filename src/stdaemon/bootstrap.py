@@ -13,11 +13,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from stdaemon.api import adapters
-from stdaemon.api.client import ApiClient, make_client
 from stdaemon.api.errors import ResetDetected
-from stdaemon.api.gateway import Gateway
-from stdaemon.api.limiter import TwoPoolBudget
-from stdaemon.api.scheduler import Scheduler
+from stdaemon.api.gateway import Gateway, build_gateway
 from stdaemon.db import migrations
 from stdaemon.db.engine import Database, open_database
 from stdaemon.db.sink import DbReferenceSource, WriterSink
@@ -52,16 +49,6 @@ async def prepare_database(db: Database, *, migrate: bool) -> StatusReport:
     return await collect(db.engine, where=db.where, embedded=db.embedded)
 
 
-def make_gateway(client: ApiClient, settings: Settings) -> Gateway:
-    """The gateway with a rate budget shaped like the server's (ST_RATE_*)."""
-    budget = TwoPoolBudget(
-        per_second=settings.rate_per_second,
-        burst=settings.rate_burst,
-        burst_period_s=settings.rate_burst_period_s,
-    )
-    return Gateway(client, Scheduler(budget))
-
-
 @contextlib.asynccontextmanager
 async def build_app(settings: Settings, *, migrate: bool = True) -> AsyncIterator[App]:
     async with contextlib.AsyncExitStack() as stack:
@@ -70,10 +57,8 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> AsyncIterato
         log.info("database_ready", **report.as_json())
         sandbox = await start_sandbox(settings) if settings.sandbox else None
         playing = sandbox.settings if sandbox else settings
-        client = await stack.enter_async_context(
-            make_client(playing, transport=sandbox.transport if sandbox else None)
-        )
-        gateway = make_gateway(client, playing)
+        gateway = build_gateway(playing, transport=sandbox.transport if sandbox else None)
+        stack.push_async_callback(gateway.aclose)
         writer = DbWriter.from_settings(db.engine, settings)
         data = DataService(
             api=gateway,

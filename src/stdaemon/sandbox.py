@@ -13,8 +13,7 @@ import httpx
 from pydantic import SecretStr
 
 from stdaemon.api.adapters import register_result
-from stdaemon.api.client import make_client
-from stdaemon.api.gateway import Gateway
+from stdaemon.api.gateway import build_gateway
 from stdaemon.logging import get_logger
 from stdaemon.settings import Settings
 
@@ -47,8 +46,11 @@ async def start_sandbox(settings: Settings) -> Sandbox:
     transport = sandbox_transport()
     account = settings.account_token or SecretStr("sandbox-account-token")
     registering = settings.model_copy(update={"api_url": SANDBOX_URL, "account_token": account})
-    async with make_client(registering, transport=transport) as client:
-        payload = await Gateway(client).register(settings.agent_symbol, settings.faction)
+    gateway = build_gateway(registering, transport=transport)
+    try:
+        payload = await gateway.register(settings.agent_symbol, settings.faction)
+    finally:
+        await gateway.aclose()
     registered = register_result(payload)
     playing = settings.model_copy(
         update={"api_url": SANDBOX_URL, "token": registered.token, "account_token": account}
