@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from adapters.payloads import body, data
 from stdaemon.api import adapters
 from stdaemon.api.adapters import DecodeError
 from stdaemon.exits import StdaemonError
+from tests.adapters.payloads import body, data
 
 
 def _break(name: str, change: Callable[[Any], None]) -> Any:

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from adapters.payloads import body, data
 from stdaemon.api.adapters import KINDS, DecodeError, decode_kind
 from stdaemon.domain import models as m
+from tests.adapters.payloads import body, data
 
 EXPECTED: dict[str, tuple[type[m.Entity], list[str]]] = {
     "agent": (m.Agent, ["STDAEMON_TEST"]),

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from adapters.payloads import data, deep
 from stdaemon.api import adapters
+from tests.adapters.payloads import data, deep
 
 # --- fields the spec requires but real payloads omit ----------------------------------------------
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from adapters.payloads import data
 from stdaemon.api import adapters
+from tests.adapters.payloads import data
 
 
 def test_agent() -> None:
@@ -195,7 +195,7 @@ def test_supply_chain() -> None:
 
 
 def test_server_status() -> None:
-    from adapters.payloads import body
+    from tests.adapters.payloads import body
 
     status = adapters.server_status(body("status"))  # GET / has no envelope
     assert status.reset_date == date(2025, 4, 13)

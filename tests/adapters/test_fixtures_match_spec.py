@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from adapters.payloads import FIXTURES, SPEC, body
+from tests.adapters.payloads import FIXTURES, SPEC, body
 
 # fixture → (method, path, status) of the operation whose response it is
 OPERATIONS: dict[str, tuple[str, str, str]] = {

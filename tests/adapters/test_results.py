@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from adapters.payloads import data
 from stdaemon.api import adapters
+from tests.adapters.payloads import data
 
 
 def test_navigate_and_warp() -> None:
