@@ -71,25 +71,49 @@ def remove_stop_signals(installed: Sequence[int]) -> None:
 
 
 async def run_services(
-    services: Sequence[Service], *, stop: asyncio.Event, grace_s: float, signals: bool = True
+    services: Sequence[Service],
+    *,
+    stop: asyncio.Event,
+    grace_s: float,
+    signals: bool = True,
+    sinks: Sequence[Service] = (),
 ) -> None:
-    """Run every service until `stop` is set (by a signal or a caller), then give them `grace_s` to finish."""
+    """Run every service until `stop` is set (by a signal or a caller), then give them `grace_s` to finish.
+
+    `sinks` (the DbWriter) start before the services and are told to stop only once every service has
+    finished, so nothing a service produces on its way out finds the sink closed.
+    """
     installed = install_stop_signals(stop, asyncio.current_task()) if signals else []
+    sinks_stop = asyncio.Event()
     try:
         async with asyncio.TaskGroup() as group:
-            tasks = [group.create_task(s.run(stop), name=s.name) for s in services]
-            sd_notify("READY=1")
-            log.info("services_started", services=[s.name for s in services])
-            waiter = group.create_task(stop.wait(), name="stop-wait")
-            await asyncio.wait([waiter, *tasks], return_when=asyncio.FIRST_COMPLETED)
-            if not stop.is_set():
-                # A service returned on its own; the rest keep running until stop is set.
-                await waiter
-            sd_notify("STOPPING=1")
-            _, pending = await asyncio.wait(tasks, timeout=grace_s) if tasks else (set(), set())
-            for task in pending:
-                log.warning("service_cancelled_after_grace", service=task.get_name(), grace_s=grace_s)
-                task.cancel()
+            for sink in sinks:
+                group.create_task(sink.run(sinks_stop), name=sink.name)
+            try:
+                await _serve(group, services, stop=stop, grace_s=grace_s)
+            finally:
+                sinks_stop.set()
     finally:
         remove_stop_signals(installed)
     log.info("services_stopped")
+
+
+async def _serve(
+    group: asyncio.TaskGroup, services: Sequence[Service], *, stop: asyncio.Event, grace_s: float
+) -> None:
+    tasks = [group.create_task(s.run(stop), name=s.name) for s in services]
+    sd_notify("READY=1")
+    log.info("services_started", services=[s.name for s in services])
+    waiter = group.create_task(stop.wait(), name="stop-wait")
+    await asyncio.wait([waiter, *tasks], return_when=asyncio.FIRST_COMPLETED)
+    if not stop.is_set():
+        # A service returned on its own; the rest keep running until stop is set.
+        await waiter
+    sd_notify("STOPPING=1")
+    if not tasks:
+        return
+    _, pending = await asyncio.wait(tasks, timeout=grace_s)
+    for task in pending:
+        log.warning("service_cancelled_after_grace", service=task.get_name(), grace_s=grace_s)
+        task.cancel()
+    await asyncio.wait(tasks)  # cancelled stragglers have finished before the sinks are told to stop

@@ -103,3 +103,56 @@ async def test_a_signal_sets_stop(sig: signal.Signals) -> None:
     assert service.finished_cleanly
     # the handlers are removed afterwards: the default SIGINT handler is back in charge
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@dataclass
+class Sink:
+    """Records what arrives, and when it was told to stop relative to the producers."""
+
+    name: str = "sink"
+    received: list[str] = field(default_factory=list)
+    stopped_with_producers_running: bool | None = None
+    producer: Looping | None = None
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await stop.wait()
+        assert self.producer is not None
+        self.stopped_with_producers_running = not self.producer.finished_cleanly
+
+
+@dataclass
+class LastWords:
+    """Produces one more item on its way out, after stop is set."""
+
+    sink: Sink
+    name: str = "last-words"
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await stop.wait()
+        await asyncio.sleep(0)
+        self.sink.received.append("goodbye")
+
+
+async def test_sinks_stop_only_after_every_service_has_finished() -> None:
+    stop = asyncio.Event()
+    producer = Looping()
+    sink = Sink(producer=producer)
+
+    async def stop_soon() -> None:
+        await producer.warmed_up.wait()
+        stop.set()
+
+    await asyncio.gather(
+        run_services([producer, LastWords(sink)], stop=stop, grace_s=5, signals=False, sinks=[sink]),
+        stop_soon(),
+    )
+    assert sink.stopped_with_producers_running is False
+    assert sink.received == ["goodbye"]
+
+
+async def test_a_crashing_sink_brings_the_services_down() -> None:
+    stubborn = Stubborn()
+    with pytest.raises(ExceptionGroup) as caught:
+        await run_services([stubborn], stop=asyncio.Event(), grace_s=5, signals=False, sinks=[Crashing()])
+    assert caught.group_contains(RuntimeError, match="boom")
+    assert stubborn.cancelled

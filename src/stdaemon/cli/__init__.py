@@ -12,6 +12,16 @@ from stdaemon.cli.app import app
 from stdaemon.cli import ingest, migrate, run, status  # noqa: F401  isort: skip
 
 
+def first_expected(group: BaseExceptionGroup[BaseException]) -> exits.StdaemonError | None:
+    """The first StdaemonError inside (possibly nested) exception groups."""
+    for exc in group.exceptions:
+        if isinstance(exc, exits.StdaemonError):
+            return exc
+        if isinstance(exc, BaseExceptionGroup) and (found := first_expected(exc)) is not None:
+            return found
+    return None
+
+
 def main() -> None:
     """Console-script entry point.
 
@@ -20,7 +30,13 @@ def main() -> None:
     """
     debug = os.environ.get("ST_LOG_LEVEL", "").strip().lower() == "debug"
     try:
-        app()
+        try:
+            app()
+        except BaseExceptionGroup as group:  # a TaskGroup of services: report the first expected failure
+            expected = first_expected(group)
+            if expected is None:
+                raise
+            raise expected from group
     except exits.StdaemonError as exc:
         if debug:
             import traceback

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from stdaemon.cli.app import app
-from stdaemon.exits import ConfigError
+from stdaemon.exits import ConfigError, ServiceUnavailable
 from stdaemon.settings import Settings, load_settings
 
 
@@ -32,7 +32,7 @@ BUILT = {Role.all, Role.fleet}
 
 
 async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asyncio.Event) -> None:
-    from stdaemon.api.errors import ApiError, ResetDetected, ServerUnavailable
+    from stdaemon.api.errors import ApiError, ResetDetected, Unauthorized
     from stdaemon.bootstrap import build_app
     from stdaemon.lifecycle import Service, run_services
     from stdaemon.logging import get_logger
@@ -42,18 +42,33 @@ async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asy
     async with build_app(settings, migrate=migrate) as built:
         epoch = await built.data.start()
         log.info("epoch", reset_date=str(epoch.reset_date), sandbox=built.sandbox is not None)
-        services: list[Service] = [built.writer]
+        services: list[Service] = []
         if role in (Role.all, Role.fleet):
             services.append(
                 FleetObserver(
                     built.data,
                     every_s=settings.ttl_ships_s,
-                    expected=(ApiError, ServerUnavailable),
-                    fatal=(ResetDetected,),
+                    expected=(ApiError,),
+                    fatal=(ResetDetected, Unauthorized),
                 )
             )
-        await run_services(services, stop=stop, grace_s=settings.shutdown_grace_s)
+        try:
+            await run_services(services, stop=stop, grace_s=settings.shutdown_grace_s, sinks=[built.writer])
+        except* ResetDetected as group:
+            reset = group.exceptions[0]
+            assert isinstance(reset, ResetDetected)
+            raise ConfigError(
+                f"the server was reset (now {reset.expected}, the token is from {reset.actual}): "
+                "register a new agent and set ST_TOKEN; the old epoch's data stays in the database"
+            ) from None
         log.info("api_budget", **asdict(built.gateway.snapshot()))
+        report = built.writer.report
+        if report is not None and not report.complete:
+            lost = sum(report.unwritten.values())
+            raise ServiceUnavailable(
+                f"{lost} observed rows could not be written before the stop deadline "
+                f"(ST_WRITER_DRAIN_S={settings.writer_drain_s:g}): check the database; details are in the log"
+            )
 
 
 @app.command("run")
