@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tests.services.fakes import Clock
 
 from stdaemon.cache import TtlStore
+from tests.services.fakes import Clock
 
 
 async def _settle() -> None:

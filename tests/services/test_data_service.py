@@ -6,12 +6,12 @@ import asyncio
 from datetime import date
 
 import pytest
-from tests.services.fakes import Clock, FakeApi, FakeReset, FakeSink, data
 
 from stdaemon.api import adapters
 from stdaemon.domain import models as m
 from stdaemon.services.data_service import DataService
 from stdaemon.settings import Settings
+from tests.services.fakes import Clock, FakeApi, FakeReset, FakeSink, data
 
 SETTINGS = Settings(ttl_agent_s=60, ttl_ships_s=30, ttl_market_s=300, ttl_reference_s=3600)
 SHIP = "STDAEMON_TEST-1"

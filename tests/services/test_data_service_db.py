@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from tests.services.fakes import Clock, FakeApi
-from tests.writer.writer_support import fetch, running
 
 from stdaemon.api import adapters
 from stdaemon.db.sink import DbReferenceSource, WriterSink
 from stdaemon.db.writer import DbWriter
 from stdaemon.services.data_service import DataService
 from stdaemon.settings import Settings
+from tests.services.fakes import Clock, FakeApi
+from tests.writer.writer_support import fetch, running
 
 SHIP = "STDAEMON_TEST-1"
 

@@ -19,10 +19,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import NullPool
-from tests.services.fakes import FIXTURES
 
 from stdaemon.cli import main
 from stdaemon.db.engine import make_engine
+from tests.services.fakes import FIXTURES
 
 WAYPOINTS = "SELECT * FROM reference.waypoints ORDER BY symbol"
 

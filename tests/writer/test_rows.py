@@ -9,8 +9,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
-from tests.services.fakes import body, data
-from tests.writer.writer_support import count, fetch, running
 
 from stdaemon.api import adapters
 from stdaemon.db.rows import rows_for_all
@@ -18,6 +16,8 @@ from stdaemon.db.sink import WriterSink
 from stdaemon.db.tables import TABLES
 from stdaemon.db.writer import DbWriter
 from stdaemon.domain.base import Entity
+from tests.services.fakes import body, data
+from tests.writer.writer_support import count, fetch, running
 
 RESET = date(2026, 11, 15)
 

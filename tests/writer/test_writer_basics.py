@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
-from tests.writer.writer_support import T0, count, fetch, running, snapshot_row, waypoint_row
 
 from stdaemon.db.writer import DbWriter, WriterClosed, WriteRejected
+from tests.writer.writer_support import T0, count, fetch, running, snapshot_row, waypoint_row
 
 WAYPOINTS = "reference.waypoints"
 SNAPSHOTS = "telemetry.market_snapshots"

@@ -6,10 +6,10 @@ import asyncio
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
-from tests.writer.writer_support import count, fetch, running, snapshot_row, waypoint_row
 
 from stdaemon.db.engine import make_engine
 from stdaemon.db.writer import DbWriter, WriterClosed
+from tests.writer.writer_support import count, fetch, running, snapshot_row, waypoint_row
 
 GOODS = "telemetry.market_trade_goods"
 SNAPSHOTS = "telemetry.market_snapshots"

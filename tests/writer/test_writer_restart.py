@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
-from tests.writer.writer_support import count, running, snapshot_row
 
 from stdaemon.db.engine import make_engine
 from stdaemon.db.writer import DbWriter
 from stdaemon.exits import StdaemonError
+from tests.writer.writer_support import count, running, snapshot_row
 
 SNAPSHOTS = "telemetry.market_snapshots"
 
