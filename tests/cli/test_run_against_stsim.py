@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.cli.test_run import env_for, read_events
 
@@ -59,7 +60,7 @@ async def register(url: str) -> str:
 
 
 async def test_daemon_plays_over_http_and_stops_on_a_server_reset(
-    stsim_url: str, database_url: str, tmp_path: Path
+    stsim_url: str, clean_db: AsyncEngine, database_url: str, tmp_path: Path
 ) -> None:
     token = await register(stsim_url)
     env = env_for(database_url, tmp_path, ST_TOKEN=token, ST_API_URL=stsim_url, ST_TTL_SHIPS_S="1")
