@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
@@ -13,28 +10,9 @@ from pathlib import Path
 import pytest
 
 from stdaemon.db import migrations
+from tests.cli.cli_support import one_line, stdaemon
 
 EmptyDb = Callable[[], AbstractAsyncContextManager[str]]
-
-
-def stdaemon(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith("ST_")}
-    return subprocess.run(
-        [sys.executable, "-m", "stdaemon", *args],
-        cwd=cwd,
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-def one_line(stderr: str) -> str:
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, stderr
-    assert "Traceback" not in stderr
-    return lines[0]
 
 
 async def test_migrate_brings_an_empty_database_to_head_and_is_idempotent(

@@ -7,7 +7,6 @@ import asyncio
 import json
 import os
 import signal
-import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
@@ -20,8 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from stdaemon.cli.run import Role, run_daemon
 from stdaemon.db.engine import make_engine
 from stdaemon.settings import Settings
-
-STDAEMON = [sys.executable, "-m", "stdaemon"]
+from tests.cli.cli_support import STDAEMON
 
 
 def env_for(url: str, tmp_path: Path, **extra: str) -> dict[str, str]:

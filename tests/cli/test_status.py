@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from datetime import UTC, date, datetime
@@ -15,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from stdaemon.db.tables import TABLES
+from tests.cli.cli_support import one_line, stdaemon
 
 EmptyDb = Callable[[], AbstractAsyncContextManager[str]]
 
@@ -24,27 +22,6 @@ DESIGN_TABLES = {
     "telemetry.markets", "telemetry.market_trade_goods", "telemetry.market_snapshots",
     "telemetry.market_transactions", "telemetry.shipyards", "telemetry.shipyard_transactions",
 }  # fmt: skip
-
-
-def stdaemon(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run the real entry point with a clean ST_* environment (and no .env: cwd is a temp dir)."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith("ST_")}
-    return subprocess.run(
-        [sys.executable, "-m", "stdaemon", *args],
-        cwd=cwd,
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-def one_line(stderr: str) -> str:
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, stderr
-    assert "Traceback" not in stderr
-    return lines[0]
 
 
 async def test_status_json_lists_every_table_with_rows_and_last_write(
