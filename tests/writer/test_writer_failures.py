@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -89,3 +90,35 @@ async def test_a_database_down_at_stop_reports_every_unwritten_row(database_url:
     assert writer.report.unwritten == {WAYPOINTS: 50}
     with pytest.raises(WriterClosed):
         await blocked
+
+
+@pytest.mark.parametrize("waiting", ["flush", "write_atomic"])
+async def test_a_flush_or_atomic_write_taken_when_the_writer_gives_up_fails_instead_of_hanging(
+    database_url: str, waiting: str
+) -> None:
+    # The writer takes the barrier / unit off the queue, flushes the rows before it, and gives up at the
+    # stop deadline while doing so: the caller must learn it (WriterClosed), not wait for ever.
+    dead = make_engine("postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
+    writer = DbWriter(dead, max_rows=100, batch_rows=50, linger_s=60, drain_s=0.3, backoff_base_s=0.01)
+    stop = asyncio.Event()
+    try:
+        await writer.put(WAYPOINTS, [waypoint_row(i) for i in range(5)])
+        caller: asyncio.Task[Any]
+        if waiting == "flush":
+            caller = asyncio.create_task(writer.flush())
+        else:
+            caller = asyncio.create_task(writer.write_atomic([(WAYPOINTS, [waypoint_row(7)])]))
+        task = asyncio.create_task(writer.run(stop))
+        for _ in range(200):
+            if writer.metrics.retries:
+                break
+            await asyncio.sleep(0.01)
+        assert writer.metrics.retries >= 1
+        stop.set()
+        await asyncio.wait_for(task, 10)
+        with pytest.raises(WriterClosed):
+            await asyncio.wait_for(caller, 5)
+    finally:
+        await dead.dispose()
+    assert writer.report is not None
+    assert writer.report.unwritten == {WAYPOINTS: 5 if waiting == "flush" else 6}

@@ -229,11 +229,23 @@ class DbWriter:
                 if self._pending.rows >= self._batch_rows:
                     await self._flush()
                 continue
-            await self._flush()
+            try:
+                await self._flush()
+            except BaseException:
+                self._fail_taken(item)  # off the queue already: `_abandon` would not see it
+                raise
             if isinstance(item, Unit):
                 await self._write_unit(item)
             elif not item.done.done():
                 item.done.set_result(None)
+
+    def _fail_taken(self, item: Unit | Barrier) -> None:
+        """Fail a unit or barrier the writer took but will never reach; count a unit's rows as unwritten."""
+        if not item.done.done():
+            item.done.set_exception(WriterClosed("the database writer stopped before writing this"))
+        if isinstance(item, Unit):
+            for spec, rows in item.parts:
+                self._inflight[spec.name] += len(rows)
 
     def _observe_depth(self) -> None:
         depth = self._queue.depth
