@@ -200,7 +200,7 @@ def survey(world: World, ship: Ship) -> dict[str, Any]:
 
 
 def refine(world: World, ship: Ship, produce: Any) -> dict[str, Any]:
-    if produce not in REFINE_INPUT:
+    if not isinstance(produce, str) or produce not in REFINE_INPUT:  # a list or dict is unhashable
         raise invalid("produce", f"produce must be one of {', '.join(REFINE_INPUT)}.")
     world.require_not_transit(ship)
     module = "MODULE_FUEL_REFINERY_I" if produce == "FUEL" else "MODULE_ORE_REFINERY_I"
