@@ -1,8 +1,9 @@
-"""Running services until a signal: one TaskGroup, a stop Event, a grace period, then cancellation.
+"""Running services until a signal: task groups, a stop Event, a grace period, then cancellation.
 
 A signal only sets the stop Event (SIGINT twice cancels at once). Services see the Event and finish their
 current unit of work; those still running after `grace_s` are cancelled. A service that crashes cancels the
-others and the error propagates: the process exits non-zero and systemd restarts it — no home-made supervisor.
+others, the sinks (the DbWriter) drain, and the error propagates: the process exits non-zero and systemd
+restarts it — no home-made supervisor. A sink that crashes cancels the services.
 """
 
 from __future__ import annotations
@@ -85,16 +86,25 @@ async def run_services(
     """
     installed = install_stop_signals(stop, asyncio.current_task()) if signals else []
     sinks_stop = asyncio.Event()
+    crashed: Exception | None = None
     try:
-        async with asyncio.TaskGroup() as group:
+        async with asyncio.TaskGroup() as sinks_group:
             for sink in sinks:
-                group.create_task(sink.run(sinks_stop), name=sink.name)
+                sinks_group.create_task(sink.run(sinks_stop), name=sink.name)
             try:
-                await _serve(group, services, stop=stop, grace_s=grace_s)
+                async with asyncio.TaskGroup() as group:
+                    await _serve(group, services, stop=stop, grace_s=grace_s)
+            except Exception as exc:
+                # A service crashed (the others are cancelled by now). The sinks still drain what they hold,
+                # and only then does the error propagate: in one group with the services they would be
+                # cancelled too, losing the rows observed before the crash (a server reset, say).
+                crashed = exc
             finally:
                 sinks_stop.set()
     finally:
         remove_stop_signals(installed)
+    if crashed is not None:
+        raise crashed
     log.info("services_stopped")
 
 

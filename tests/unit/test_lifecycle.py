@@ -156,3 +156,34 @@ async def test_a_crashing_sink_brings_the_services_down() -> None:
         await run_services([stubborn], stop=asyncio.Event(), grace_s=5, signals=False, sinks=[Crashing()])
     assert caught.group_contains(RuntimeError, match="boom")
     assert stubborn.cancelled
+
+
+@dataclass
+class Draining:
+    """A sink that finishes its work once told to stop, and records whether it was cancelled instead."""
+
+    name: str = "draining"
+    drained: bool = False
+    cancelled: bool = False
+
+    async def run(self, stop: asyncio.Event) -> None:
+        try:
+            await stop.wait()
+            await asyncio.sleep(0)  # the drain itself
+            self.drained = True
+        except asyncio.CancelledError:
+            self.cancelled = True
+            raise
+
+
+async def test_a_crashing_service_lets_the_sinks_drain_before_propagating() -> None:
+    sink = Draining()
+    stubborn = Stubborn()
+    with pytest.raises(ExceptionGroup) as caught:
+        await run_services(
+            [stubborn, Crashing()], stop=asyncio.Event(), grace_s=5, signals=False, sinks=[sink]
+        )
+    assert caught.group_contains(RuntimeError, match="boom")
+    assert stubborn.cancelled
+    assert sink.drained
+    assert not sink.cancelled
