@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -142,14 +143,17 @@ async def _body(request: Request, op: Op) -> Any:
             )
         return None
     try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        parsed = json.loads(raw)
+        # a lone surrogate ("\\ud800") is valid JSON but no UTF-8 string: echoing it back would crash
+        json.dumps(parsed, ensure_ascii=False).encode("utf-8")
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: "[[[[…" nested too deep
         raise ApiError(
             422,
             "Request body is not valid JSON.",
             status=422,
-            data={"body": ["The body could not be parsed as JSON."]},
+            data={"body": ["The body could not be parsed as JSON (or holds text that is not UTF-8)."]},
         ) from None
+    return parsed
 
 
 def _endpoint(server: Server, op: Op) -> Callable[[Request], Any]:
@@ -205,6 +209,14 @@ def build_app(
             on_startup(server)
         yield
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    async def http_error(request: Request, exc: Exception) -> Response:
+        """Starlette's own errors (a 405 for a method no route takes) in the envelope, not plain text."""
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        message = f"{request.method} is not allowed on {request.url.path}." if status == 405 else str(exc)
+        headers = exc.headers if isinstance(exc, HTTPException) else None
+        body = {"error": {"message": message or "Request failed.", "code": status}}
+        return JSONResponse(body, status_code=status, headers=headers)
+
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_error})
     app.state.server = server
     return app

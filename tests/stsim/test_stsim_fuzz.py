@@ -46,3 +46,29 @@ async def test_refine_with_a_non_string_produce_is_422(client: httpx.AsyncClient
         )
         assert r.status_code == 422, (produce, r.text)
         assert "produce" in r.json()["error"]["data"]
+
+
+async def test_deeply_nested_json_is_422(client: httpx.AsyncClient, register: Register) -> None:
+    headers, p = await _agent(register)
+    deep = b"[" * 100_000 + b"]" * 100_000
+    r = await client.post(f"/my/ships/{p['shipSymbol']}/navigate", content=deep, headers=headers)
+    assert r.status_code == 422, r.text
+    _assert_envelope(r, "deep JSON")
+
+
+async def test_a_lone_surrogate_in_the_body_is_422_not_a_crash(
+    client: httpx.AsyncClient, register: Register
+) -> None:
+    headers, p = await _agent(register)
+    raw = b'{"symbol": "MOUNT_\\ud800X"}'  # valid JSON, but not encodable as UTF-8 when echoed back
+    r = await client.post(f"/my/ships/{p['shipSymbol']}/mounts/install", content=raw, headers=headers)
+    assert r.status_code == 422, r.text
+    _assert_envelope(r, "lone surrogate")
+
+
+async def test_a_wrong_method_gets_the_envelope(client: httpx.AsyncClient, register: Register) -> None:
+    headers, p = await _agent(register)
+    for method in ("OPTIONS", "TRACE"):
+        r = await client.request(method, f"/my/ships/{p['shipSymbol']}/orbit", headers=headers)
+        assert r.status_code in (404, 405), r.text
+        _assert_envelope(r, method)
