@@ -94,6 +94,23 @@ async def test_navigate_updates_the_cached_ship_without_a_follow_up_get() -> Non
     assert written[-1] == after, "the updated ship went to the writer"
 
 
+async def test_an_action_after_the_ship_cache_expired_is_still_folded_written_and_not_refetched() -> None:
+    clock = Clock()
+    service, api, sink = make(clock=clock)
+    ship = await service.ship(SHIP)
+    clock.advance(SETTINGS.ttl_ships_s + 1)  # the ship's cache entry has expired (a long flight, say)
+    result = await service.navigate(SHIP, "X1-KD26-B7")
+    written = sink.models(m.Ship)
+    assert len(written) == 2, "the action's nav and fuel reached the writer"
+    assert written[-1].nav == result.nav and written[-1].symbol == ship.symbol
+    extract = await service.extract(SHIP)
+    [where] = [w.waypoint for w in sink.writes if extract.extraction in w.models]
+    assert where == result.nav.waypoint_symbol, "the extraction is filed where the ship now is"
+    after = await service.ship(SHIP)
+    assert api.calls["get_my_ship"] == 1, "nothing re-fetches what the action just returned"
+    assert after.nav == result.nav and after.cooldown == extract.cooldown
+
+
 async def test_trade_and_refuel_results_update_agent_cargo_fuel_and_write_transactions() -> None:
     service, api, sink = make()
     await service.ship(SHIP)

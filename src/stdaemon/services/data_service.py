@@ -41,10 +41,10 @@ class DataService(DataReads):
             self._agent.set(ME, agent)
             out.append(agent)
         if ship is not None and fold is not None:
-            cached = self._ships.get(ship)
-            if cached is not None:  # a ship we do not hold is refreshed by its next read, not fetched now
-                updated = fold(cached)
-                self._ships.set(ship, updated)
+            known = self._known_ship(ship)  # past its TTL too: the result must still reach the database
+            if known is not None:  # a ship never seen is refreshed by its next read, not fetched now
+                updated = fold(known)
+                self._ship_seen(updated)
                 out.append(updated)
         await self._observe(out, waypoint=waypoint)
 
@@ -110,7 +110,7 @@ class DataService(DataReads):
 
     async def extract(self, ship: str) -> m.ExtractResult:
         result = self._decode.extract_result(await self._call(lambda: self._api.extract(ship)))
-        known = self._ships.get(ship)
+        known = self._known_ship(ship)
         await self._after_action(
             ship,
             lambda s: with_cooldown(s, result.cooldown, result.cargo),
@@ -166,7 +166,7 @@ class DataService(DataReads):
     async def purchase_ship(self, ship_type: str, waypoint: str) -> m.ShipPurchaseResult:
         payload = await self._call(lambda: self._api.purchase_ship(ship_type, waypoint))
         result = self._decode.ship_purchase_result(payload)
-        self._ships.set(result.ship.symbol, result.ship)
+        self._ship_seen(result.ship)
         self._fleet.pop(ALL)  # the listing lacks the new ship; the next `ships()` lists again
         self._shipyards.pop(waypoint)
         await self._after_action(None, None, [result.ship, result.transaction], agent=result.agent)

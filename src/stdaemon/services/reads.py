@@ -56,6 +56,11 @@ class DataReads:
         size, s = settings.cache_maxsize, settings
         self._agent: TtlStore[str, m.Agent] = TtlStore(maxsize=4, ttl_s=s.ttl_agent_s, clock=clock)
         self._ships: TtlStore[str, m.Ship] = TtlStore(maxsize=size, ttl_s=s.ttl_ships_s, clock=clock)
+        # The last state of each ship, kept past `ttl_ships_s`: an action's result (nav, fuel, cargo,
+        # cooldown) is folded into it and written even when the short-lived entry above has expired.
+        self._last_ships: TtlStore[str, m.Ship] = TtlStore(
+            maxsize=size, ttl_s=max(s.ttl_ships_s, s.ttl_reference_s), clock=clock
+        )
         self._fleet: TtlStore[str, tuple[m.Ship, ...]] = TtlStore(maxsize=4, ttl_s=s.ttl_ships_s, clock=clock)
         self._systems: TtlStore[str, m.System] = TtlStore(maxsize=size, ttl_s=s.ttl_reference_s, clock=clock)
         self._waypoints: TtlStore[str, m.Waypoint] = TtlStore(
@@ -75,8 +80,9 @@ class DataReads:
             maxsize=4, ttl_s=s.ttl_contracts_s, clock=clock
         )
         self._stores: tuple[TtlStore[str, Any], ...] = (
-            self._agent, self._ships, self._fleet, self._systems, self._waypoints, self._system_waypoints,
-            self._gates, self._sites, self._markets, self._shipyards, self._contracts, self._contract_list,
+            self._agent, self._ships, self._last_ships, self._fleet, self._systems, self._waypoints,
+            self._system_waypoints, self._gates, self._sites, self._markets, self._shipyards, self._contracts,
+            self._contract_list,
         )  # fmt: skip
         self._epoch: date | None = None
         self._epoch_lock = asyncio.Lock()
@@ -159,6 +165,7 @@ class DataReads:
 
         async def load() -> m.Ship:
             ship = self._decode.ship(await self._call(lambda: self._api.get_my_ship(symbol)))
+            self._last_ships.set(symbol, ship)
             await self._observe([ship])
             return ship
 
@@ -175,12 +182,21 @@ class DataReads:
 
             ships = tuple(self._decode.ship(item) for item in await self._call(fetch))
             for ship in ships:
-                self._ships.set(ship.symbol, ship)
+                self._ship_seen(ship)
             await self._observe(ships)
             return ships
 
         fleet = await self._fleet.get_or_load(ALL, load)
         return [self._ships.get(s.symbol) or s for s in fleet]
+
+    def _ship_seen(self, ship: m.Ship) -> None:
+        """Cache a ship's current state (and remember it past the TTL, for folding action results)."""
+        self._ships.set(ship.symbol, ship)
+        self._last_ships.set(ship.symbol, ship)
+
+    def _known_ship(self, symbol: str) -> m.Ship | None:
+        """The freshest state of a ship this process has seen, even if its cache entry has expired."""
+        return self._ships.get(symbol) or self._last_ships.get(symbol)
 
     # --- reference data: cache → database → API ------------------------------------------------------
 
