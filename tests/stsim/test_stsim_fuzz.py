@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 from jsonschema import Draft7Validator
 
+from stsim.routes.base import OPS
 from tests.stsim.spec import ERROR_ENVELOPE
 
 Register = Callable[..., Awaitable[dict[str, Any]]]
@@ -72,3 +74,71 @@ async def test_a_wrong_method_gets_the_envelope(client: httpx.AsyncClient, regis
         r = await client.request(method, f"/my/ships/{p['shipSymbol']}/orbit", headers=headers)
         assert r.status_code in (404, 405), r.text
         _assert_envelope(r, method)
+
+
+ODD_VALUES: list[Any] = [
+    None,
+    True,
+    1.5,
+    -1,
+    0,
+    10**40,
+    -(10**40),
+    "",
+    "é漢字\u0000",
+    "X" * 3000,
+    [],
+    {},
+    [1],
+]
+FIELDS = ["symbol", "faction", "shipSymbol", "tradeSymbol", "units", "waypointSymbol", "flightMode"]
+FIELDS += ["produce", "shipType", "fromCargo", "signature", "deposits", "expiration", "size"]
+RAW_BODIES = [b"", b"null", b"[]", b"{", b"1e999", b"NaN", b'{"units": Infinity}', b"\xff", b'"\\ud800"']
+QUERIES = ["page=0", "page=-1", "limit=abc", "limit=0", "limit=21", "page=" + "9" * 30, "page=1e3"]
+QUERIES += ["traits=", "traits=MARKETPLACE,SHIPYARD", "traits[]=X&traits[]=Y", "type=", "type=PLANET&type=X"]
+QUERIES += ["page=%00", "limit=%C3%A9"]
+ODD_PARAMS = ["%00", "%C3%A9", "..", "X" * 2000, "%F0%9F%98%80", "%2F"]
+BAD_AUTH: list[dict[str, Any]] = [
+    {},
+    {"Authorization": "Bearer"},
+    {"Authorization": "Bearer a.b.c"},
+    {"Authorization": "Bearer \u00e9".encode("latin-1")},
+    {"Authorization": "Bearer x.eyJpZGVudGlmaWVyIjpudWxsLCJyZXNldF9kYXRlIjpbXX0.x"},
+    {"Authorization": "Basic abc"},
+]
+
+
+async def test_odd_inputs_to_every_operation_never_500(client: httpx.AsyncClient, register: Register) -> None:
+    """Wrong JSON types, huge and negative numbers, unicode, missing bodies, wrong methods, unknown symbols,
+    odd query parameters and bad tokens, sent to each of the 64 operations."""
+    headers, p = await _agent(register)
+    sent = 0
+
+    async def send(method: str, url: str, what: str, **kw: Any) -> None:
+        nonlocal sent
+        _assert_envelope(await client.request(method, url, **kw), f"{method} {url[:80]} {what[:120]}")
+        sent += 1
+
+    for op in OPS:
+        url = op.path.format(**p)
+        for raw in RAW_BODIES:
+            await send(op.method, url, repr(raw), content=raw, headers=headers)
+        for name in FIELDS:
+            for value in ODD_VALUES:
+                alone = json.dumps({name: value}).encode()
+                await send(op.method, url, alone.decode(), content=alone, headers=headers)
+                if value in (None, -1, 10**40, [], {}):  # with every other field present, to get further in
+                    full = {f: "X" for f in FIELDS} | {"units": 1, name: value}
+                    await send(op.method, url, str(full), content=json.dumps(full).encode(), headers=headers)
+        for key in p:
+            if "{" + key + "}" in op.path:
+                for odd in ODD_PARAMS:
+                    await send(op.method, op.path.format(**(p | {key: odd})), odd, headers=headers)
+        for query in QUERIES:
+            await send(op.method, f"{url}?{query}", query, headers=headers)
+        for method in ("GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"):
+            if method != op.method:
+                await send(method, url, "wrong method", headers=headers)
+        for auth in BAD_AUTH:
+            await send(op.method, url, str(auth), headers=auth)
+    assert sent > 64 * 150
