@@ -85,9 +85,10 @@ class TtlStore(Generic[K, V]):
             try:
                 return await asyncio.shield(running)
             except asyncio.CancelledError:
-                if running.cancelled():  # the leader was cancelled, not us: take over the load
-                    continue
-                raise
+                task = asyncio.current_task()
+                if running.cancelled() and (task is None or not task.cancelling()):
+                    continue  # the leader was cancelled, not us: take over the load
+                raise  # we were cancelled too (a TaskGroup stopping): never swallow it
 
     async def _lead(self, key: K, load: Callable[[], Awaitable[V]]) -> V:
         self.misses += 1

@@ -109,3 +109,31 @@ async def test_a_cancelled_leader_hands_the_load_to_a_waiter() -> None:
     gate.set()
     assert await waiter == "load 2"
     assert store.get("k") == "load 2"
+
+
+async def test_a_waiter_cancelled_together_with_its_leader_stays_cancelled() -> None:
+    # A TaskGroup shutting down cancels the leader and its waiters at once: the waiter must not swallow
+    # its own cancellation and start the load again (it would keep the shutdown waiting on the API).
+    store: TtlStore[str, str] = TtlStore(maxsize=10, ttl_s=60, clock=Clock())
+    gate = asyncio.Event()
+    calls = 0
+
+    async def load() -> str:
+        nonlocal calls
+        calls += 1
+        await gate.wait()
+        return f"load {calls}"
+
+    leader = asyncio.create_task(store.get_or_load("k", load))
+    await _settle()
+    waiter = asyncio.create_task(store.get_or_load("k", load))
+    await _settle()
+    leader.cancel()
+    waiter.cancel()
+    done, _ = await asyncio.wait([leader, waiter], timeout=1)
+    gate.set()
+    await _settle()
+    assert leader in done and leader.cancelled()
+    assert waiter in done and waiter.cancelled()
+    assert calls == 1
+    assert store.inflight == 0
