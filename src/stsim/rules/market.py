@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from stsim.clock import iso
-from stsim.errors import game, invalid
+from stsim.errors import game
 from stsim.goods import SUPPLY_CHAIN, trade_good
 from stsim.model import Agent, Market, MarketTx, Ship, TradeListing
 from stsim.render import cargo_json, my_agent, ship_fuel
@@ -209,9 +209,8 @@ def refuel(world: World, agent: Agent, ship: Ship, units: int | None, from_cargo
     if ship.status != "DOCKED":
         raise game(4225, f"Ship {ship.symbol} must be docked to refuel.", shipSymbol=ship.symbol)
     capacity = FRAMES[ship.frame][2]
-    wanted = capacity - ship.fuel if units is None else units
-    if units is not None and ship.fuel + units > capacity:
-        raise invalid("units", f"units would exceed the fuel capacity of {capacity}.")
+    # spec: more than the tank takes only fills it to capacity
+    wanted = capacity - ship.fuel if units is None else min(units, capacity - ship.fuel)
     market_units = math.ceil(wanted / 100)
     if from_cargo:
         remove_cargo(ship, "FUEL", market_units)

@@ -1,0 +1,32 @@
+"""Rule details checked against the spec and SPACETRADERS.md §6 (refuel, surveys) on a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+
+from stsim.app import Server
+
+Register = Callable[..., Awaitable[dict[str, Any]]]
+
+
+async def test_refuel_beyond_the_free_tank_fills_to_capacity(
+    client: httpx.AsyncClient, server: Server, register: Register
+) -> None:
+    """Spec: "If the amount specified is greater than the ship's remaining capacity, the ship will only be
+    refueled to its maximum fuel capacity." """
+    reg = await register("TANKER")
+    auth = {"Authorization": f"Bearer {reg['token']}"}
+    frigate = reg["ships"][0]["symbol"]
+    ship = server.world.ships[frigate]
+    assert "FUEL" in server.world.universe.markets[ship.waypoint].goods
+    ship.fuel = 350
+    credits = reg["agent"]["credits"]
+    r = await client.post(f"/my/ships/{frigate}/refuel", json={"units": 5000}, headers=auth)
+    assert r.status_code == 200, r.text
+    out = r.json()["data"]
+    assert out["fuel"]["current"] == out["fuel"]["capacity"] == 400
+    assert out["transaction"]["units"] == 1, "50 ship fuel units are one market unit"
+    assert out["agent"]["credits"] == credits - out["transaction"]["totalPrice"]
