@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 
 from stsim.app import Server
+from stsim.clock import FakeClock
 
 Register = Callable[..., Awaitable[dict[str, Any]]]
 
@@ -30,3 +31,25 @@ async def test_refuel_beyond_the_free_tank_fills_to_capacity(
     assert out["fuel"]["current"] == out["fuel"]["capacity"] == 400
     assert out["transaction"]["units"] == 1, "50 ship fuel units are one market unit"
     assert out["agent"]["credits"] == credits - out["transaction"]["totalPrice"]
+
+
+async def test_expired_surveys_are_forgotten_but_still_answer_4221(
+    client: httpx.AsyncClient, server: Server, clock: FakeClock, register: Register
+) -> None:
+    """A long-running server must not keep every survey ever made; an expired one still gets 4221."""
+    reg = await register("SURVEYOR")
+    auth = {"Authorization": f"Bearer {reg['token']}"}
+    frigate = reg["ships"][0]["symbol"]
+    ship = server.world.ships[frigate]
+    rock = next(w for w in server.world.universe.waypoints.values() if w.type == "ENGINEERED_ASTEROID")
+    ship.waypoint, ship.system, ship.status = rock.symbol, rock.system, "IN_ORBIT"
+    first: dict[str, Any] | None = None
+    for _ in range(200):
+        r = await client.post(f"/my/ships/{frigate}/survey", headers=auth)
+        assert r.status_code == 201, r.text
+        first = first or r.json()["data"]["surveys"][0]
+        clock.advance(3601)  # past the cooldown and past every survey's lifetime
+    assert len(server.world.surveys) <= 10, "expired surveys are dropped"
+    assert first is not None
+    r = await client.post(f"/my/ships/{frigate}/extract/survey", json=first, headers=auth)
+    assert r.status_code == 400 and r.json()["error"]["code"] == 4221, r.text

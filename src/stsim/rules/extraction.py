@@ -101,6 +101,9 @@ def extract_with_survey(world: World, ship: Ship, body: Any) -> dict[str, Any]:
     if not isinstance(body, dict) or not isinstance(body.get("signature"), str):
         raise invalid("signature", "The body must be a Survey object with a signature.")
     survey = world.surveys.get(body["signature"])
+    if survey is None and _expired(world, body):
+        # expired surveys are forgotten (see survey()); the body's own expiration still says why it fails
+        raise game(4221, f"Survey {body['signature']} has expired.", signature=body["signature"])
     if survey is None or not _same_survey(body, survey):
         raise game(
             4220,
@@ -123,6 +126,21 @@ def extract_with_survey(world: World, ship: Ship, body: Any) -> dict[str, Any]:
     out = _mine(world, ship, survey.deposits)
     out["modifiers"] = _modifiers(wp)
     return out
+
+
+def _expired(world: World, body: dict[str, Any]) -> bool:
+    try:
+        expiration = datetime.fromisoformat(str(body.get("expiration")))
+        return expiration.tzinfo is not None and expiration <= world.now()
+    except ValueError:
+        return False
+
+
+def _forget_expired(world: World) -> None:
+    """Drop expired surveys, so a long-running server holds only the live ones."""
+    now = world.now()
+    for signature in [k for k, s in world.surveys.items() if s.expiration <= now]:
+        del world.surveys[signature]
 
 
 def _same_survey(body: dict[str, Any], survey: Survey) -> bool:
@@ -181,6 +199,7 @@ def survey(world: World, ship: Ship) -> dict[str, Any]:
     world.require_no_cooldown(ship)
     reachable = {d for m in surveyors for d in (MOUNTS[m][1] or [])}
     pool = [g for g in _deposits(wp) if g in reachable] or _deposits(wp)
+    _forget_expired(world)
     made: list[Survey] = []
     for _ in range(sum(MOUNTS[m][0] or 1 for m in surveyors)):
         size = world.rng.choice(list(SURVEY_USES))
