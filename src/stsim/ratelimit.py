@@ -87,9 +87,9 @@ class RateLimiter:
         return Verdict(True, _headers(now, kind, bucket))
 
     def _prune(self, now: datetime) -> None:
+        """Forget buckets that are as good as new: every pool unused, or due to refill by now."""
         for key, bucket in list(self._buckets.items()):
-            started = bucket.burst.started or bucket.static.started
-            if started is None or (now - started).total_seconds() > BURST_SECONDS:
+            if all(p.started is None or now >= p.resets_at() for p in (bucket.static, bucket.burst)):
                 del self._buckets[key]
 
     def _refuse(self, now: datetime, kind: str, bucket: Bucket) -> Verdict:

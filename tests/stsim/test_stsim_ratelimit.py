@@ -98,3 +98,22 @@ def test_idle_clients_are_forgotten(clock: FakeClock) -> None:
     clock.advance(61)
     assert limiter.check(clock.now(), "10.9.9.9", "token").allowed
     assert len(limiter._buckets) == 2, "only the two buckets of the latest request remain"
+
+
+def test_forgetting_idle_clients_keeps_a_recently_used_static_pool(clock: FakeClock) -> None:
+    """Only a bucket whose pools would both be full again may be forgotten: a client whose burst window
+    has passed but who just spent its static points must not get them back by being pruned."""
+    from stsim.ratelimit import RateLimiter
+
+    limiter = RateLimiter()
+    assert all(limiter.check(clock.now(), "10.1.1.1", None).allowed for _ in range(3))  # burst starts
+    clock.advance(59.8)
+    assert all(limiter.check(clock.now(), "10.1.1.1", None).allowed for _ in range(2))  # static spent
+    for i in range(10_001):
+        limiter.check(clock.now(), f"10.0.{i // 256}.{i % 256}", None)
+    clock.advance(0.3)  # the burst window of 10.1.1.1 has passed; its static pool refills only at 60.8 s
+    limiter.check(clock.now(), "10.9.9.9", None)  # triggers the pruning
+    allowed = 0
+    while limiter.check(clock.now(), "10.1.1.1", None).allowed:
+        allowed += 1
+    assert allowed == 30, "a fresh burst pool, but the static pool is still spent"
