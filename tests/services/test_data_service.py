@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -109,6 +110,33 @@ async def test_an_action_after_the_ship_cache_expired_is_still_folded_written_an
     after = await service.ship(SHIP)
     assert api.calls["get_my_ship"] == 1, "nothing re-fetches what the action just returned"
     assert after.nav == result.nav and after.cooldown == extract.cooldown
+
+
+@pytest.mark.parametrize("read", ["listing", "single"])
+async def test_a_ship_read_answered_before_an_action_never_overwrites_the_action_result(read: str) -> None:
+    # The read is asked, the action is asked and answered, then the (older) read's answer arrives: the
+    # action's nav must stay in the cache and be the last ship state written.
+    service, api, sink = make()
+    await service.ship(SHIP)
+    gate = api.gate = asyncio.Event()
+    reading: asyncio.Task[Any]
+    if read == "listing":
+        reading = asyncio.create_task(service.ships(fresh=True))
+    else:
+        reading = asyncio.create_task(service.ship(SHIP, fresh=True))
+    for _ in range(10):
+        await asyncio.sleep(0)
+    api.gate = None  # only the read waits
+    result = await service.navigate(SHIP, "X1-KD26-B7")
+    gate.set()
+    await reading
+    now = await service.ship(SHIP)
+    assert now.nav == result.nav
+    if read == "listing":
+        [listed] = [s for s in await service.ships() if s.symbol == SHIP]
+        assert listed.nav == result.nav
+    last = [s for s in sink.models(m.Ship) if s.symbol == SHIP][-1]
+    assert last.nav == result.nav, "the older read's ship was written after the action's"
 
 
 async def test_trade_and_refuel_results_update_agent_cargo_fuel_and_write_transactions() -> None:

@@ -10,6 +10,7 @@ is recorded in `reference.resets`; rows are always written under the epoch they 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime
@@ -53,12 +54,14 @@ class DataReads:
         self._api, self._decode, self._sink, self._reference_db = api, decode, sink, reference
         self._reset_errors = reset_errors
         self._now = now
+        self._ticks = itertools.count()  # orders reads and action results (a clock may not advance)
         size, s = settings.cache_maxsize, settings
         self._agent: TtlStore[str, m.Agent] = TtlStore(maxsize=4, ttl_s=s.ttl_agent_s, clock=clock)
         self._ships: TtlStore[str, m.Ship] = TtlStore(maxsize=size, ttl_s=s.ttl_ships_s, clock=clock)
-        # The last state of each ship, kept past `ttl_ships_s`: an action's result (nav, fuel, cargo,
-        # cooldown) is folded into it and written even when the short-lived entry above has expired.
-        self._last_ships: TtlStore[str, m.Ship] = TtlStore(
+        # The last state of each ship and when it was learnt (`_ticks`), kept past `ttl_ships_s`: an action's
+        # result (nav, fuel, cargo, cooldown) is folded into it and written even when the short-lived entry
+        # above has expired, and a read answered after a newer action result does not replace it.
+        self._last_ships: TtlStore[str, tuple[m.Ship, int]] = TtlStore(
             maxsize=size, ttl_s=max(s.ttl_ships_s, s.ttl_reference_s), clock=clock
         )
         self._fleet: TtlStore[str, tuple[m.Ship, ...]] = TtlStore(maxsize=4, ttl_s=s.ttl_ships_s, clock=clock)
@@ -164,8 +167,10 @@ class DataReads:
             self._ships.pop(symbol)
 
         async def load() -> m.Ship:
+            asked = next(self._ticks)
             ship = self._decode.ship(await self._call(lambda: self._api.get_my_ship(symbol)))
-            self._last_ships.set(symbol, ship)
+            if not self._ship_seen(ship, asked=asked):
+                return self._known_ship(symbol) or ship
             await self._observe([ship])
             return ship
 
@@ -180,23 +185,32 @@ class DataReads:
             async def fetch() -> list[Json]:
                 return [item async for item in self._api.iter_my_ships()]
 
+            asked = next(self._ticks)
             ships = tuple(self._decode.ship(item) for item in await self._call(fetch))
-            for ship in ships:
-                self._ship_seen(ship)
-            await self._observe(ships)
+            await self._observe([ship for ship in ships if self._ship_seen(ship, asked=asked)])
             return ships
 
         fleet = await self._fleet.get_or_load(ALL, load)
-        return [self._ships.get(s.symbol) or s for s in fleet]
+        return [self._known_ship(s.symbol) or s for s in fleet]
 
-    def _ship_seen(self, ship: m.Ship) -> None:
-        """Cache a ship's current state (and remember it past the TTL, for folding action results)."""
+    def _ship_seen(self, ship: m.Ship, *, asked: int | None = None) -> bool:
+        """Cache a ship's state, unless it is a read asked at `asked` and the ship changed since.
+
+        The API answers concurrent requests in any order: a read asked before an action but answered after
+        it carries the older state, which must neither replace the action's result in the cache nor be
+        written after it. Returns whether `ship` was taken (and so should be written).
+        """
+        learnt = self._last_ships.get(ship.symbol)
+        if asked is not None and learnt is not None and learnt[1] > asked:
+            return False
         self._ships.set(ship.symbol, ship)
-        self._last_ships.set(ship.symbol, ship)
+        self._last_ships.set(ship.symbol, (ship, next(self._ticks) if asked is None else asked))
+        return True
 
     def _known_ship(self, symbol: str) -> m.Ship | None:
         """The freshest state of a ship this process has seen, even if its cache entry has expired."""
-        return self._ships.get(symbol) or self._last_ships.get(symbol)
+        learnt = self._last_ships.get(symbol)
+        return learnt[0] if learnt is not None else self._ships.get(symbol)
 
     # --- reference data: cache → database → API ------------------------------------------------------
 
