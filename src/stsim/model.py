@@ -150,6 +150,7 @@ class Agent:
     ship_counter: int = 0
     charts: int = 0
     events: list[dict[str, object]] = field(default_factory=list)
+    events_made: int = 0  # numbers event ids; `events` keeps only the latest
     reputation: dict[str, int] = field(default_factory=dict)
 
 

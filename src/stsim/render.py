@@ -233,9 +233,10 @@ def agent_event(
     world: World, agent: Agent, kind: str, message: str, data: dict[str, Any] | None = None
 ) -> None:
     """Remember something that happened to the agent (GET /my/agent/events lists them)."""
+    agent.events_made += 1
     agent.events.append(
         {
-            "id": f"{agent.symbol}-{len(agent.events) + 1}",
+            "id": f"{agent.symbol}-{agent.events_made}",
             "type": kind,
             "message": message,
             "data": data or {},

@@ -53,3 +53,18 @@ async def test_expired_surveys_are_forgotten_but_still_answer_4221(
     assert first is not None
     r = await client.post(f"/my/ships/{frigate}/extract/survey", json=first, headers=auth)
     assert r.status_code == 400 and r.json()["error"]["code"] == 4221, r.text
+
+
+async def test_agent_event_ids_stay_unique_after_old_events_are_dropped(
+    client: httpx.AsyncClient, server: Server, register: Register
+) -> None:
+    """Only the latest 100 events are kept, but an id must never be reused (clients dedupe on it)."""
+    from stsim.render import agent_event
+
+    reg = await register("CHATTY")
+    agent = server.world.agents["CHATTY"]
+    for i in range(150):
+        agent_event(server.world, agent, "TEST", f"event {i}")
+    r = await client.get("/my/agent/events", headers={"Authorization": f"Bearer {reg['token']}"})
+    ids = [e["id"] for e in r.json()["data"]]
+    assert len(ids) == 100 and len(set(ids)) == 100, sorted(set(ids))[:3]
