@@ -68,3 +68,17 @@ async def test_agent_event_ids_stay_unique_after_old_events_are_dropped(
     r = await client.get("/my/agent/events", headers={"Authorization": f"Bearer {reg['token']}"})
     ids = [e["id"] for e in r.json()["data"]]
     assert len(ids) == 100 and len(set(ids)) == 100, sorted(set(ids))[:3]
+
+
+def test_the_purchase_price_stays_above_the_sell_price_even_for_cheap_flooded_goods(
+    server: Server,
+) -> None:
+    """SPACETRADERS.md §6.8: purchase > sell price always; rounding must not close the spread."""
+    from stsim.model import TradeListing
+    from stsim.rules.market import MAX_STOCK, buy_price, sell_price
+
+    world = server.world
+    for mid in (0.5, 1.0, 3.0, 15.0, 72.0):
+        for stock in (-MAX_STOCK, 0.0, MAX_STOCK):
+            listing = TradeListing("ICE_WATER", "EXPORT", 10, mid, "STRONG", stock=stock, updated=world.now())
+            assert buy_price(world, listing) > sell_price(world, listing) >= 1, (mid, stock)

@@ -33,7 +33,8 @@ def _mid(world: World, listing: TradeListing) -> float:
 
 
 def buy_price(world: World, listing: TradeListing) -> int:
-    return max(1, round(_mid(world, listing) * (1 + SPREAD)))
+    # at least one credit above the sell price: rounding a cheap good must not close the spread
+    return max(sell_price(world, listing) + 1, round(_mid(world, listing) * (1 + SPREAD)))
 
 
 def sell_price(world: World, listing: TradeListing) -> int:
