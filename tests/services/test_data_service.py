@@ -139,6 +139,34 @@ async def test_a_ship_read_answered_before_an_action_never_overwrites_the_action
     assert last.nav == result.nav, "the older read's ship was written after the action's"
 
 
+@pytest.mark.parametrize("read", ["contracts", "contract", "agent"])
+async def test_an_agent_or_contract_read_answered_after_an_action_never_overwrites_its_result(
+    read: str,
+) -> None:
+    service, api, sink = make()
+    contract_id = data("contract")["id"]
+    gate = api.gate = asyncio.Event()
+    reading: asyncio.Task[Any]
+    if read == "contracts":
+        reading = asyncio.create_task(service.contracts(fresh=True))
+    elif read == "contract":
+        reading = asyncio.create_task(service.contract(contract_id, fresh=True))
+    else:
+        reading = asyncio.create_task(service.agent(fresh=True))
+    for _ in range(10):
+        await asyncio.sleep(0)
+    api.gate = None  # only the read waits
+    accepted = await service.accept_contract(contract_id)
+    gate.set()
+    await reading
+    assert accepted.agent is not None
+    assert (await service.contract(contract_id)).accepted
+    assert await service.agent() == accepted.agent
+    last_contract = [c for c in sink.models(m.Contract) if c.id == contract_id][-1]
+    assert last_contract.accepted, "the older read's contract was written after the accepted one"
+    assert sink.models(m.Agent)[-1] == accepted.agent, "the older read's agent was written after the action's"
+
+
 async def test_trade_and_refuel_results_update_agent_cargo_fuel_and_write_transactions() -> None:
     service, api, sink = make()
     await service.ship(SHIP)

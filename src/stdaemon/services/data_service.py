@@ -39,6 +39,7 @@ class DataService(DataReads):
         out = list(models)
         if agent is not None:
             self._agent.set(ME, agent)
+            self._is_news(ME)
             out.append(agent)
         if ship is not None and fold is not None:
             known = self._known_ship(ship)  # past its TTL too: the result must still reach the database
@@ -128,6 +129,7 @@ class DataService(DataReads):
 
     def _contract_seen(self, result: m.ContractResult) -> None:
         self._contracts.set(result.contract.id, result.contract)
+        self._is_news(f"contract:{result.contract.id}")
         self._contract_list.pop(ALL)
 
     async def negotiate_contract(self, ship: str) -> m.ContractResult:

@@ -64,6 +64,10 @@ class DataReads:
         self._last_ships: TtlStore[str, tuple[m.Ship, int]] = TtlStore(
             maxsize=size, ttl_s=max(s.ttl_ships_s, s.ttl_reference_s), clock=clock
         )
+        # When the agent and each contract were last learnt (`_ticks`), for the same ordering as ships.
+        self._learnt: TtlStore[str, int] = TtlStore(
+            maxsize=size, ttl_s=max(s.ttl_agent_s, s.ttl_contracts_s, s.ttl_reference_s), clock=clock
+        )
         self._fleet: TtlStore[str, tuple[m.Ship, ...]] = TtlStore(maxsize=4, ttl_s=s.ttl_ships_s, clock=clock)
         self._systems: TtlStore[str, m.System] = TtlStore(maxsize=size, ttl_s=s.ttl_reference_s, clock=clock)
         self._waypoints: TtlStore[str, m.Waypoint] = TtlStore(
@@ -83,9 +87,9 @@ class DataReads:
             maxsize=4, ttl_s=s.ttl_contracts_s, clock=clock
         )
         self._stores: tuple[TtlStore[str, Any], ...] = (
-            self._agent, self._ships, self._last_ships, self._fleet, self._systems, self._waypoints,
-            self._system_waypoints, self._gates, self._sites, self._markets, self._shipyards, self._contracts,
-            self._contract_list,
+            self._agent, self._ships, self._last_ships, self._learnt, self._fleet, self._systems,
+            self._waypoints, self._system_waypoints, self._gates, self._sites, self._markets,
+            self._shipyards, self._contracts, self._contract_list,
         )  # fmt: skip
         self._epoch: date | None = None
         self._epoch_lock = asyncio.Lock()
@@ -156,7 +160,12 @@ class DataReads:
             self._agent.pop(ME)
 
         async def load() -> m.Agent:
+            asked = next(self._ticks)
             agent = self._decode.agent(await self._call(self._api.get_my_agent))
+            if not self._is_news(
+                ME, asked
+            ):  # an action's agent arrived meanwhile: it stays (TtlStore.set wins)
+                return self._agent.get(ME) or agent
             await self._observe([agent])
             return agent
 
@@ -205,6 +214,18 @@ class DataReads:
             return False
         self._ships.set(ship.symbol, ship)
         self._last_ships.set(ship.symbol, (ship, next(self._ticks) if asked is None else asked))
+        return True
+
+    def _is_news(self, key: str, asked: int | None = None) -> bool:
+        """Record that `key` (ME, `contract:<id>`) was learnt by a read asked at `asked`, or now (an action).
+
+        False, recording nothing, when something learnt later is already known: that read's answer is
+        older than what we hold and must not be cached or written (see `_ship_seen`).
+        """
+        seen = self._learnt.get(key)
+        if asked is not None and seen is not None and seen > asked:
+            return False
+        self._learnt.set(key, next(self._ticks) if asked is None else asked)
         return True
 
     def _known_ship(self, symbol: str) -> m.Ship | None:
@@ -315,7 +336,10 @@ class DataReads:
             self._contracts.pop(contract_id)
 
         async def load() -> m.Contract:
+            asked = next(self._ticks)
             contract = self._decode.contract(await self._call(lambda: self._api.get_contract(contract_id)))
+            if not self._is_news(f"contract:{contract_id}", asked):  # an action's result arrived meanwhile
+                return self._contracts.get(contract_id) or contract
             await self._observe([contract])
             return contract
 
@@ -329,10 +353,12 @@ class DataReads:
             async def fetch() -> list[Json]:
                 return [item async for item in self._api.iter_contracts()]
 
+            asked = next(self._ticks)
             contracts = tuple(self._decode.contract(item) for item in await self._call(fetch))
-            for contract in contracts:
+            news = [c for c in contracts if self._is_news(f"contract:{c.id}", asked)]
+            for contract in news:
                 self._contracts.set(contract.id, contract)
-            await self._observe(contracts)
+            await self._observe(news)
             return contracts
 
         listed = await self._contract_list.get_or_load(ALL, load)
