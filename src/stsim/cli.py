@@ -10,6 +10,7 @@ import signal
 import sys
 
 from stsim.app import Server, build_app
+from stsim.universe import MAX_SYSTEMS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,8 +41,11 @@ def _install_sighup(server: Server) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.speed <= 0 or args.systems < 1 or not 0.0 <= args.faults <= 1.0:
-        print("stsim: --speed must be > 0, --systems >= 1 and --faults between 0 and 1", file=sys.stderr)
+    if args.speed <= 0 or not 1 <= args.systems <= MAX_SYSTEMS or not 0.0 <= args.faults <= 1.0:
+        print(
+            f"stsim: --speed must be > 0, --systems between 1 and {MAX_SYSTEMS} and --faults between 0 and 1",
+            file=sys.stderr,
+        )
         return 2
     import uvicorn
 

@@ -124,10 +124,13 @@ HQ_SHIPS = [
     "SHIP_LIGHT_SHUTTLE",
 ]
 ACTIVITY = ["WEAK", "GROWING", "STRONG", "RESTRICTED"]
+MAX_SYSTEMS = 26 * 26 * 99  # distinct symbols X1-<two letters><1..99>; more could never be placed
 
 
 def generate(seed: int, n_systems: int, now: datetime) -> Universe:
     """Build the whole universe for one reset."""
+    if n_systems > MAX_SYSTEMS:
+        raise ValueError(f"at most {MAX_SYSTEMS} systems can be generated, not {n_systems}")
     rng = random.Random(seed)
     u = Universe({}, {}, {}, {}, {}, {}, {})
     parents = _place_systems(rng, u, max(1, n_systems))

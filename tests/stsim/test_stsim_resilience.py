@@ -166,3 +166,13 @@ async def test_malformed_requests_never_500(client: httpx.AsyncClient, register:
 def test_cli_rejects_bad_arguments() -> None:
     assert main(["serve", "--speed", "0"]) == 2
     assert main(["serve", "--faults", "1.5"]) == 2
+
+
+def test_more_systems_than_there_are_symbols_is_refused_not_an_endless_loop() -> None:
+    from datetime import UTC, datetime
+
+    from stsim.universe import MAX_SYSTEMS, generate
+
+    assert main(["serve", "--systems", str(MAX_SYSTEMS + 1)]) == 2
+    with pytest.raises(ValueError, match="at most"):
+        generate(1, MAX_SYSTEMS + 1, datetime(2026, 1, 1, tzinfo=UTC))
