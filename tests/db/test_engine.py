@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
 
-from stdaemon.db.engine import describe, open_database, parse_url
+from stdaemon.db.engine import Database, describe, open_database, parse_url
 from stdaemon.exits import ConfigError, ServiceUnavailable
 from stdaemon.settings import Settings
 
@@ -63,3 +64,15 @@ async def test_an_option_asyncpg_does_not_know_is_a_config_error(database_url: s
     with pytest.raises(ConfigError, match="no_such_option"):
         async with open_database(_settings(url)):
             pass
+
+
+async def test_the_database_repr_hides_the_password() -> None:
+    # `Database.url` carries the password (for alembic); the object, and the App holding it, may be printed.
+    dsn = "postgresql+asyncpg://app:s3cr3t-pw-42@db.example:5432/st"
+    engine = create_async_engine(dsn)  # never connects
+    try:
+        db = Database(url=dsn, engine=engine, where=describe(make_url(dsn)), embedded=False)
+        assert "s3cr3t-pw-42" not in repr(db)
+        assert db.url == dsn
+    finally:
+        await engine.dispose()

@@ -13,7 +13,7 @@ import os
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import asyncpg
 from sqlalchemy import text
@@ -33,7 +33,7 @@ _URL_SHAPE = "postgresql+asyncpg://user:password@host:port/dbname"
 class Database:
     """An open database: `url` carries the password (never log it); `where` is safe to print."""
 
-    url: str
+    url: str = field(repr=False)
     engine: AsyncEngine
     where: str
     embedded: bool
