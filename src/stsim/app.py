@@ -78,14 +78,9 @@ class Server:
             if not verdict.allowed:
                 return JSONResponse(verdict.body, status_code=429, headers=headers)
         try:
-            call = Call(
-                self.world,
-                dict(request.path_params),
-                _query(request),
-                await _body(request, op),
-                self._authenticate(op, token),
-                self.issue,
-            )
+            agent = self._authenticate(op, token)  # before the body: a bad body must not hide a bad token
+            body = await _body(request, op)
+            call = Call(self.world, dict(request.path_params), _query(request), body, agent, self.issue)
             result = op.handler(call)
         except ApiError as err:
             return JSONResponse(err.body(), status_code=err.status, headers=headers)

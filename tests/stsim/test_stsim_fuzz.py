@@ -142,3 +142,11 @@ async def test_odd_inputs_to_every_operation_never_500(client: httpx.AsyncClient
         for auth in BAD_AUTH:
             await send(op.method, url, str(auth), headers=auth)
     assert sent > 64 * 150
+
+
+async def test_a_missing_token_is_401_even_with_a_malformed_body(client: httpx.AsyncClient) -> None:
+    """Authentication comes first, as on the real server: a bad body must not hide a missing token."""
+    r = await client.post(
+        "/my/ships/ANY-1/navigate", content=b"{", headers={"Content-Type": "application/json"}
+    )
+    assert r.status_code == 401 and r.json()["error"]["code"] == 4103, r.text
