@@ -17,6 +17,10 @@ from stsim.clock import iso
 PER_SECOND = 2
 BURST = 30
 BURST_SECONDS = 60.0
+EXPOSED = (
+    "Retry-After, X-RateLimit-Type, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, "
+    "X-RateLimit-Limit-Burst, X-RateLimit-Limit-Per-Second"
+)
 
 
 @dataclass
@@ -95,7 +99,11 @@ class RateLimiter:
     def _refuse(self, now: datetime, kind: str, bucket: Bucket) -> Verdict:
         reset = bucket.reset(now)
         wait = max(0.001, (reset - now).total_seconds())
-        headers = {**_headers(now, kind, bucket), "retry-after": str(math.ceil(wait))}
+        headers = {
+            **_headers(now, kind, bucket),
+            "retry-after": str(math.ceil(wait)),
+            "access-control-expose-headers": EXPOSED,  # as the live server, so browser clients can read them
+        }
         body = {
             "error": {
                 "message": "You have reached your API limit. Please wait and try again.",

@@ -117,3 +117,12 @@ def test_forgetting_idle_clients_keeps_a_recently_used_static_pool(clock: FakeCl
     while limiter.check(clock.now(), "10.1.1.1", None).allowed:
         allowed += 1
     assert allowed == 30, "a fresh burst pool, but the static pool is still spent"
+
+
+async def test_a_429_exposes_its_rate_limit_headers(limited: httpx.AsyncClient) -> None:
+    """SPACETRADERS.md §4: Retry-After and X-RateLimit-* are exposed via access-control-expose-headers."""
+    responses = [await limited.get("/systems") for _ in range(33)]
+    refused = responses[-1]
+    assert refused.status_code == 429
+    exposed = {h.strip().lower() for h in refused.headers["access-control-expose-headers"].split(",")}
+    assert {"retry-after", "x-ratelimit-type", "x-ratelimit-limit-burst", "x-ratelimit-reset"} <= exposed
