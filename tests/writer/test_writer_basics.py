@@ -70,6 +70,18 @@ async def test_an_older_observation_never_overwrites_a_newer_one(clean_db: Async
     assert stored["x"] == 1
 
 
+async def test_an_older_observation_put_later_in_the_same_batch_does_not_win(clean_db: AsyncEngine) -> None:
+    # The database guard keeps the newer observation across batches; collapsing within one batch must
+    # agree, or the outcome would depend on when the batch happened to be cut.
+    writer = DbWriter(clean_db, linger_s=5.0, batch_rows=1000)
+    async with running(writer):
+        await writer.put(WAYPOINTS, [waypoint_row(1, x=1, observed=T0)])
+        await writer.put(WAYPOINTS, [waypoint_row(1, x=2, observed=T0 - timedelta(hours=1))])
+        await writer.flush()
+    [stored] = await fetch(clean_db, f"SELECT x, observed_at FROM {WAYPOINTS}")
+    assert stored["x"] == 1 and stored["observed_at"] == T0
+
+
 async def test_repeated_keys_in_a_batch_collapse_last_write_wins(clean_db: AsyncEngine) -> None:
     writer = DbWriter(clean_db, linger_s=5.0, batch_rows=1000)
     async with running(writer):

@@ -161,13 +161,32 @@ class TableBuffer:
     enqueued: list[tuple[float, int]] = field(default_factory=list)  # (enqueued_at, rows) per chunk
 
     def add(self, chunk: Chunk) -> int:
-        """Add a chunk's rows; returns how many rows collapsed into an earlier row with the same key."""
+        """Add a chunk's rows; returns how many rows collapsed into an earlier row with the same key.
+
+        The later row wins, except that an older observation never replaces a newer one (`observed_at`
+        of a latest-state table): the same rule as the upsert's guard, whatever the batch boundaries.
+        """
         before = len(self.rows)
         spec = self.spec
+        newest_wins = (
+            spec.kind == "latest" and "observed_at" in spec.table.c and "observed_at" not in spec.key
+        )
         for row in chunk.rows:
-            self.rows[key_of(spec, row)] = row
+            key = key_of(spec, row)
+            held = self.rows.get(key)
+            if held is not None and newest_wins and _older(row, held):
+                continue
+            self.rows[key] = row
         self.enqueued.append((chunk.enqueued_at, len(chunk.rows)))
         return len(chunk.rows) - (len(self.rows) - before)
+
+
+def _older(row: Mapping[str, Any], held: Mapping[str, Any]) -> bool:
+    mine, theirs = row.get("observed_at"), held.get("observed_at")
+    try:
+        return mine is not None and theirs is not None and bool(mine < theirs)
+    except TypeError:  # not comparable (a caller's naive datetime): the later row wins, as before
+        return False
 
 
 class Pending:
