@@ -78,9 +78,11 @@ class Server:
             if not verdict.allowed:
                 return JSONResponse(verdict.body, status_code=429, headers=headers)
         try:
-            agent = self._authenticate(op, token)  # before the body: a bad body must not hide a bad token
-            body = await _body(request, op)
-            call = Call(self.world, dict(request.path_params), _query(request), body, agent, self.issue)
+            raw = await request.body() if op.body != "none" else b""
+            world = self.world  # one world for the whole request, even if a reset lands meanwhile
+            agent = self._authenticate(op, token, world)  # before the body: a bad body must not hide it
+            body = _body(raw, op)
+            call = Call(world, dict(request.path_params), _query(request), body, agent, self.issue)
             result = op.handler(call)
         except ApiError as err:
             return JSONResponse(err.body(), status_code=err.status, headers=headers)
@@ -90,7 +92,7 @@ class Server:
             return JSONResponse(body, status_code=500, headers=headers)
         return _respond(result, op, headers)
 
-    def _authenticate(self, op: Op, token: str | None) -> Any:
+    def _authenticate(self, op: Op, token: str | None, world: World) -> Any:
         if op.auth in ("none", "account"):
             if op.auth == "account" and not token:
                 raise ApiError(4103, "Missing bearer token. Register requires an account token.", status=401)
@@ -99,8 +101,8 @@ class Server:
             if op.auth == "optional":
                 return None
             raise ApiError(4103, "Missing bearer token. This operation requires an agent token.", status=401)
-        claims = tokens.verify(self.key, token, self.world.reset_date.isoformat())
-        agent = self.world.agents.get(claims.agent)
+        claims = tokens.verify(self.key, token, world.reset_date.isoformat())
+        agent = world.agents.get(claims.agent)
         if agent is None:
             raise ApiError(4107, f"Agent {claims.agent} does not exist.", status=401)
         return agent
@@ -127,10 +129,9 @@ def _query(request: Request) -> dict[str, list[str]]:
     return out
 
 
-async def _body(request: Request, op: Op) -> Any:
+def _body(raw: bytes, op: Op) -> Any:
     if op.body == "none":
         return None
-    raw = await request.body()
     if not raw.strip():
         if op.body == "required":
             raise ApiError(

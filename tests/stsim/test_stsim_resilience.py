@@ -6,7 +6,7 @@ import asyncio
 import os
 import signal
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import httpx
@@ -176,3 +176,21 @@ def test_more_systems_than_there_are_symbols_is_refused_not_an_endless_loop() ->
     assert main(["serve", "--systems", str(MAX_SYSTEMS + 1)]) == 2
     with pytest.raises(ValueError, match="at most"):
         generate(1, MAX_SYSTEMS + 1, datetime(2026, 1, 1, tzinfo=UTC))
+
+
+async def test_a_reset_while_a_body_arrives_gives_the_reset_401(
+    client: httpx.AsyncClient, server: Server, register: Register
+) -> None:
+    """Authentication and the handler see the same world: a reset landing mid-request is a 401, not an
+    old agent acting in the new universe."""
+    reg = await register("MIDFLIGHT")
+    auth = {"Authorization": f"Bearer {reg['token']}", "Content-Type": "application/json"}
+
+    async def body() -> AsyncIterator[bytes]:
+        yield b'{"waypointSymbol": '
+        server.reset()
+        yield b'"X1-NOWHERE-A1"}'
+
+    ship = reg["ships"][0]["symbol"]
+    r = await client.post(f"/my/ships/{ship}/navigate", content=body(), headers=auth)
+    assert r.status_code == 401 and set(r.json()["error"]["data"]) == {"expected", "actual"}, r.text
