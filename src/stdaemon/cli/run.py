@@ -32,6 +32,7 @@ BUILT = {Role.all, Role.fleet}
 
 
 async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asyncio.Event) -> None:
+    from stdaemon.api.adapters import DecodeError
     from stdaemon.api.errors import ApiError, ResetDetected, Unauthorized
     from stdaemon.bootstrap import build_app
     from stdaemon.lifecycle import Service, run_services
@@ -48,7 +49,8 @@ async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asy
                 FleetObserver(
                     built.data,
                     every_s=settings.ttl_ships_s,
-                    expected=(ApiError,),
+                    # a payload we cannot decode is logged and retried next time, not a crash loop
+                    expected=(ApiError, DecodeError),
                     fatal=(ResetDetected, Unauthorized),
                 )
             )
