@@ -17,6 +17,7 @@ from stsim.clock import iso
 PER_SECOND = 2
 BURST = 30
 BURST_SECONDS = 60.0
+PRUNE_ABOVE = 10_000  # buckets kept before idle ones are looked for
 EXPOSED = (
     "Retry-After, X-RateLimit-Type, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, "
     "X-RateLimit-Limit-Burst, X-RateLimit-Limit-Per-Second"
@@ -76,10 +77,13 @@ class RateLimiter:
 
     def __init__(self) -> None:
         self._buckets: dict[tuple[str, str], Bucket] = {}
+        self._prune_above = PRUNE_ABOVE
 
     def check(self, now: datetime, address: str, token: str | None) -> Verdict:
-        if len(self._buckets) > 10_000:  # forget clients idle for a full burst window
+        if len(self._buckets) > self._prune_above:  # forget idle clients
             self._prune(now)
+            # amortised: with many clients all active, the next scan waits until the table has doubled
+            self._prune_above = max(PRUNE_ABOVE, 2 * len(self._buckets))
         keys = [("IP Address", address)] + ([("Account", token)] if token else [])
         buckets = [(kind, self._buckets.setdefault((kind, key), Bucket())) for kind, key in keys]
         for kind, bucket in buckets:

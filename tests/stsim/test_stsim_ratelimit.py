@@ -109,7 +109,7 @@ def test_forgetting_idle_clients_keeps_a_recently_used_static_pool(clock: FakeCl
     assert all(limiter.check(clock.now(), "10.1.1.1", None).allowed for _ in range(3))  # burst starts
     clock.advance(59.8)
     assert all(limiter.check(clock.now(), "10.1.1.1", None).allowed for _ in range(2))  # static spent
-    for i in range(10_001):
+    for i in range(10_000):  # 10,001 buckets: the next check scans them
         limiter.check(clock.now(), f"10.0.{i // 256}.{i % 256}", None)
     clock.advance(0.3)  # the burst window of 10.1.1.1 has passed; its static pool refills only at 60.8 s
     limiter.check(clock.now(), "10.9.9.9", None)  # triggers the pruning
@@ -126,3 +126,29 @@ async def test_a_429_exposes_its_rate_limit_headers(limited: httpx.AsyncClient) 
     assert refused.status_code == 429
     exposed = {h.strip().lower() for h in refused.headers["access-control-expose-headers"].split(",")}
     assert {"retry-after", "x-ratelimit-type", "x-ratelimit-limit-burst", "x-ratelimit-reset"} <= exposed
+
+
+def test_pruning_is_amortised_when_many_clients_are_active(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With more than 10,000 clients all active, each request must not rescan every bucket."""
+    from stsim.ratelimit import RateLimiter
+
+    limiter = RateLimiter()
+    scans = 0
+    real_prune = limiter._prune
+
+    def counting_prune(now: datetime) -> None:
+        nonlocal scans
+        scans += 1
+        real_prune(now)
+
+    monkeypatch.setattr(limiter, "_prune", counting_prune)
+    for i in range(12_000):
+        assert limiter.check(clock.now(), f"10.{i // 65536}.{i // 256 % 256}.{i % 256}", None).allowed
+    assert scans <= 2, f"{scans} full scans for 2,000 requests beyond the threshold"
+    clock.advance(61)
+    limiter.check(clock.now(), "10.9.9.9", "token")
+    for i in range(10_001):
+        limiter.check(clock.now(), f"11.{i // 65536}.{i // 256 % 256}.{i % 256}", None)
+    assert len(limiter._buckets) <= 12_000, "idle clients are still forgotten"
