@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from stsim.clock import Clock
+from stsim.clock import Clock, iso
 from stsim.errors import game, not_found
 from stsim.model import Agent, Contract, Ship, Survey, System, Universe, Waypoint
 from stsim.universe import generate
@@ -99,8 +99,10 @@ class World:
             raise game(
                 4214,
                 f"Ship {ship.symbol} is currently in-transit and cannot act until it arrives.",
-                arrival=ship.arrival.isoformat(),
-                departed=ship.departed.isoformat(),
+                arrival=iso(ship.arrival),
+                departureTime=iso(ship.departed),
+                departureSymbol=ship.origin,
+                destinationSymbol=ship.waypoint,
                 secondsToArrival=remaining,
                 shipSymbol=ship.symbol,
             )

@@ -82,3 +82,23 @@ def test_the_purchase_price_stays_above_the_sell_price_even_for_cheap_flooded_go
         for stock in (-MAX_STOCK, 0.0, MAX_STOCK):
             listing = TradeListing("ICE_WATER", "EXPORT", 10, mid, "STRONG", stock=stock, updated=world.now())
             assert buy_price(world, listing) > sell_price(world, listing) >= 1, (mid, stock)
+
+
+async def test_the_in_transit_error_gives_the_arrival_as_the_route_does(
+    client: httpx.AsyncClient, server: Server, register: Register
+) -> None:
+    reg = await register("HURRIED")
+    auth = {"Authorization": f"Bearer {reg['token']}"}
+    frigate = reg["ships"][0]
+    here = server.world.universe.waypoints[frigate["nav"]["waypointSymbol"]]
+    dest = next(w for w in server.world.universe.systems[here.system].waypoints if w != here.symbol)
+    assert (await client.post(f"/my/ships/{frigate['symbol']}/orbit", headers=auth)).status_code == 200
+    r = await client.post(
+        f"/my/ships/{frigate['symbol']}/navigate", json={"waypointSymbol": dest}, headers=auth
+    )
+    route = r.json()["data"]["nav"]["route"]
+    busy = await client.post(f"/my/ships/{frigate['symbol']}/dock", headers=auth)
+    error = busy.json()["error"]
+    assert error["code"] == 4214
+    assert error["data"]["arrival"] == route["arrival"] and error["data"]["arrival"].endswith("Z")
+    assert error["data"]["departureTime"] == route["departureTime"]
