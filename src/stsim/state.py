@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from stsim.clock import Clock, iso
+from stsim.clock import Clock, ceil_seconds, iso
 from stsim.errors import game, not_found
 from stsim.model import Agent, Contract, Ship, Survey, System, Universe, Waypoint
 from stsim.universe import generate
@@ -95,7 +95,7 @@ class World:
     # --- common preconditions ---
     def require_not_transit(self, ship: Ship) -> None:
         if ship.status == "IN_TRANSIT":
-            remaining = max(0, int((ship.arrival - self.now()).total_seconds()))
+            remaining = ceil_seconds(ship.arrival - self.now())  # rounded up: waiting it out arrives
             raise game(
                 4214,
                 f"Ship {ship.symbol} is currently in-transit and cannot act until it arrives.",

@@ -102,3 +102,20 @@ async def test_the_in_transit_error_gives_the_arrival_as_the_route_does(
     assert error["code"] == 4214
     assert error["data"]["arrival"] == route["arrival"] and error["data"]["arrival"].endswith("Z")
     assert error["data"]["departureTime"] == route["departureTime"]
+
+
+async def test_seconds_to_arrival_rounds_up_so_waiting_it_out_arrives(
+    client: httpx.AsyncClient, server: Server, clock: FakeClock, register: Register
+) -> None:
+    reg = await register("PATIENT")
+    auth = {"Authorization": f"Bearer {reg['token']}"}
+    frigate = reg["ships"][0]["symbol"]
+    here = server.world.universe.waypoints[reg["ships"][0]["nav"]["waypointSymbol"]]
+    dest = next(w for w in server.world.universe.systems[here.system].waypoints if w != here.symbol)
+    await client.post(f"/my/ships/{frigate}/orbit", headers=auth)
+    await client.post(f"/my/ships/{frigate}/navigate", json={"waypointSymbol": dest}, headers=auth)
+    clock.advance((server.world.ships[frigate].arrival - clock.now()).total_seconds() - 0.5)
+    busy = (await client.post(f"/my/ships/{frigate}/dock", headers=auth)).json()["error"]
+    assert busy["code"] == 4214 and busy["data"]["secondsToArrival"] == 1
+    clock.advance(busy["data"]["secondsToArrival"])
+    assert (await client.post(f"/my/ships/{frigate}/dock", headers=auth)).status_code == 200
