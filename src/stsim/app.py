@@ -26,6 +26,7 @@ from stsim.routes.base import OPS, Call, Op, Reply
 from stsim.state import World
 
 log = logging.getLogger("stsim")
+MAX_BODY = 1 << 20  # every request body of the spec is a few hundred bytes
 
 
 class Server:
@@ -78,7 +79,7 @@ class Server:
             if not verdict.allowed:
                 return JSONResponse(verdict.body, status_code=429, headers=headers)
         try:
-            raw = await request.body() if op.body != "none" else b""
+            raw = await _read_body(request) if op.body != "none" else b""
             world = self.world  # one world for the whole request, even if a reset lands meanwhile
             agent = self._authenticate(op, token, world)  # before the body: a bad body must not hide it
             body = _body(raw, op)
@@ -127,6 +128,18 @@ def _query(request: Request) -> dict[str, list[str]]:
     for key, value in request.query_params.multi_items():
         out.setdefault(key.removesuffix("[]"), []).append(value)
     return out
+
+
+async def _read_body(request: Request) -> bytes:
+    """The body, up to MAX_BODY bytes: a client cannot make the server buffer an unbounded upload."""
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise ApiError(413, f"Request body is larger than {MAX_BODY} bytes.", status=413)
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def _body(raw: bytes, op: Op) -> Any:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import httpx
@@ -22,7 +22,7 @@ def _assert_envelope(r: httpx.Response, what: str) -> None:
         assert r.headers["content-type"].startswith("application/json"), f"{what}: {r.text[:200]}"
         body = r.json()
         ENVELOPE.validate(body)
-        assert r.status_code in (401, 404, 405, 422) or body["error"]["code"] >= 4000, what
+        assert r.status_code in (401, 404, 405, 413, 422) or body["error"]["code"] >= 4000, what
 
 
 async def _agent(register: Register) -> tuple[dict[str, str], dict[str, str]]:
@@ -150,3 +150,23 @@ async def test_a_missing_token_is_401_even_with_a_malformed_body(client: httpx.A
         "/my/ships/ANY-1/navigate", content=b"{", headers={"Content-Type": "application/json"}
     )
     assert r.status_code == 401 and r.json()["error"]["code"] == 4103, r.text
+
+
+async def test_an_oversized_body_is_refused_without_reading_it_all(
+    client: httpx.AsyncClient, register: Register
+) -> None:
+    headers, p = await _agent(register)
+    chunks = 0
+
+    async def huge() -> AsyncIterator[bytes]:
+        nonlocal chunks
+        yield b'{"waypointSymbol": "'
+        for _ in range(64):  # 64 MiB if it were all read
+            chunks += 1
+            yield b"x" * (1 << 20)
+        yield b'"}'
+
+    r = await client.post(f"/my/ships/{p['shipSymbol']}/navigate", content=huge(), headers=headers)
+    assert r.status_code == 413, r.text
+    _assert_envelope(r, "oversized body")
+    assert chunks < 8, "the server stopped reading soon after the limit"
