@@ -30,7 +30,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="RATE",
         help="inject 500/502/HTML-429/slow responses at this rate (0–1)",
     )
-    serve.add_argument("--log-level", default="info")
+    serve.add_argument(
+        "--log-level",
+        default="info",
+        type=str.lower,
+        choices=["critical", "error", "warning", "info", "debug"],
+    )
     return parser
 
 

@@ -194,3 +194,9 @@ async def test_a_reset_while_a_body_arrives_gives_the_reset_401(
     ship = reg["ships"][0]["symbol"]
     r = await client.post(f"/my/ships/{ship}/navigate", content=body(), headers=auth)
     assert r.status_code == 401 and set(r.json()["error"]["data"]) == {"expected", "actual"}, r.text
+
+
+def test_an_unknown_log_level_is_a_usage_error_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", "--log-level", "loud"])
+    assert exited.value.code == 2 and "--log-level" in capsys.readouterr().err
