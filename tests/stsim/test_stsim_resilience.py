@@ -200,3 +200,8 @@ def test_an_unknown_log_level_is_a_usage_error_not_a_traceback(capsys: pytest.Ca
     with pytest.raises(SystemExit) as exited:
         main(["serve", "--log-level", "loud"])
     assert exited.value.code == 2 and "--log-level" in capsys.readouterr().err
+
+
+def test_a_port_out_of_range_is_a_usage_error_not_a_traceback() -> None:
+    assert main(["serve", "--port", "70000"]) == 2
+    assert main(["serve", "--port", "-1"]) == 2
