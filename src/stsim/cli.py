@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import math
 import signal
 import sys
 
@@ -47,14 +48,14 @@ def _install_sighup(server: Server) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if (
-        args.speed <= 0
+        not 0 < args.speed < math.inf  # also refuses nan
         or not 1 <= args.systems <= MAX_SYSTEMS
         or not 0.0 <= args.faults <= 1.0
         or not 0 <= args.port <= 65535
     ):
         print(
-            f"stsim: --speed must be > 0, --systems between 1 and {MAX_SYSTEMS}, --faults between 0 and 1 "
-            "and --port between 0 and 65535",
+            f"stsim: --speed must be a finite number > 0, --systems between 1 and {MAX_SYSTEMS}, "
+            "--faults between 0 and 1 and --port between 0 and 65535",
             file=sys.stderr,
         )
         return 2

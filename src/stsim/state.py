@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import date, datetime, timedelta
 
@@ -15,8 +16,8 @@ class World:
     """Everything that changes during one reset. A reset builds a new World."""
 
     def __init__(self, *, seed: int, systems: int, speed: float, clock: Clock, reset_date: date) -> None:
-        if speed <= 0:
-            raise ValueError("speed must be positive")
+        if not 0 < speed < math.inf:  # nan or inf would make every duration nan or 0
+            raise ValueError("speed must be a finite positive number")
         self.seed = seed
         self.n_systems = systems
         self.speed = speed

@@ -205,3 +205,10 @@ def test_an_unknown_log_level_is_a_usage_error_not_a_traceback(capsys: pytest.Ca
 def test_a_port_out_of_range_is_a_usage_error_not_a_traceback() -> None:
     assert main(["serve", "--port", "70000"]) == 2
     assert main(["serve", "--port", "-1"]) == 2
+
+
+def test_a_speed_that_is_not_a_finite_number_is_refused() -> None:
+    assert main(["serve", "--speed", "nan"]) == 2
+    assert main(["serve", "--speed", "inf"]) == 2
+    with pytest.raises(ValueError, match="speed"):
+        build_app(speed=float("nan"), clock=FakeClock())
