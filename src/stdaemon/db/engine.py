@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from stdaemon.db import embedded
+from stdaemon.db.retry import exception_chain
 from stdaemon.exits import ConfigError, ServiceUnavailable
 from stdaemon.settings import Settings
 
@@ -69,20 +70,6 @@ def make_engine(url: str | URL, **kwargs: object) -> AsyncEngine:
     return create_async_engine(url, connect_args=connect_args, pool_pre_ping=True, **kwargs)
 
 
-def _root_causes(exc: BaseException) -> list[BaseException]:
-    found: list[BaseException] = []
-    seen: set[int] = set()
-    todo: list[BaseException | None] = [exc]
-    while todo:
-        cur = todo.pop()
-        if cur is None or id(cur) in seen:
-            continue
-        seen.add(id(cur))
-        found.append(cur)
-        todo += [getattr(cur, "orig", None), cur.__cause__, cur.__context__]
-    return found
-
-
 def _short(exc: BaseException, url: URL) -> str:
     """The first line of an error message, capped, with the URL's password masked just in case."""
     from stdaemon.redact import redact_text
@@ -95,7 +82,7 @@ def unavailable(exc: BaseException, url: URL) -> ServiceUnavailable:  # noqa: PL
     """Map a connection failure to one line: what happened at host:port and how to fix it."""
     where = describe(url)
     user = url.username or "postgres"
-    for cause in _root_causes(exc):
+    for cause in exception_chain(exc):
         if isinstance(cause, asyncpg.InvalidCatalogNameError):
             return ServiceUnavailable(
                 f"database {url.database!r} does not exist on {where}: create it "

@@ -28,7 +28,8 @@ _TRANSIENT_CODES = frozenset({"40001", "40P01", "55P03", "55006", "25P03"})
 _ROW_CLASSES = frozenset({"22", "23"})
 
 
-def _chain(exc: BaseException) -> Iterator[BaseException]:
+def exception_chain(exc: BaseException) -> Iterator[BaseException]:
+    """`exc`, then breadth first what it wraps: `orig` (SQLAlchemy), `__cause__`, `__context__`; each once."""
     seen: set[int] = set()
     todo: list[BaseException] = [exc]
     while todo:
@@ -50,7 +51,7 @@ def _sqlstate(e: BaseException) -> str | None:
 
 def classify(exc: BaseException) -> Verdict:  # noqa: PLR0911 - one answer per kind of error
     """Decide what a failed batch attempt means (see the module docstring)."""
-    for e in _chain(exc):
+    for e in exception_chain(exc):
         state = _sqlstate(e)
         if state is not None:
             if state[:2] in _TRANSIENT_CLASSES or state in _TRANSIENT_CODES:
