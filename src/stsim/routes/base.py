@@ -57,7 +57,7 @@ class Reply:
     """A response whose status differs from the operation's usual one (e.g. 204), or that has no body."""
 
     status: int
-    body: dict[str, Any] | None = None
+    body: dict[str, Any] | list[Any] | None = None
 
 
 Handler = Callable[[Call], dict[str, Any] | Reply]

@@ -10,7 +10,7 @@ from stsim.clock import iso
 from stsim.errors import ERROR_CODES, ApiError, game, not_found
 from stsim.goods import SUPPLY_CHAIN
 from stsim.render import faction_json, public_agent, system_json, waypoint_json
-from stsim.routes.base import Call, data, op, paginate
+from stsim.routes.base import Call, Reply, data, op, paginate
 from stsim.rules.exploration import construction_json, supply
 from stsim.rules.market import market_json
 from stsim.rules.shipyard import shipyard_json
@@ -73,6 +73,12 @@ def error_codes(call: Call) -> dict[str, Any]:
 @op("GET", "/systems", auth="optional")
 def systems(call: Call) -> dict[str, Any]:
     return paginate(call, list(call.world.universe.systems.values()), lambda s: system_json(call.world, s))
+
+
+@op("GET", "/systems.json", auth="none")
+def systems_dump(call: Call) -> Reply:
+    """The bulk dump the live server publishes beside the spec: every system of the reset, as a bare array."""
+    return Reply(200, [system_json(call.world, s) for s in call.world.universe.systems.values()])
 
 
 @op("GET", "/systems/{systemSymbol}", auth="optional")
