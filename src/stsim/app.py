@@ -12,6 +12,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -24,6 +25,7 @@ from stsim.ratelimit import RateLimiter
 from stsim.routes import account, actions, contracts, fleet, public  # noqa: F401  (registers the operations)
 from stsim.routes.base import OPS, Call, Op, Reply
 from stsim.state import World
+from stsim.stats import CountResponses, RequestStats, stats_routes
 
 log = logging.getLogger("stsim")
 MAX_BODY = 1 << 20  # every request body of the spec is a few hundred bytes
@@ -47,6 +49,7 @@ class Server:
         self.key = secrets.token_bytes(32)
         self.limiter = RateLimiter() if rate_limit else None
         self.faults = Faults(faults, seed, fault_delay)
+        self.stats = RequestStats(clock)
         self.world = self._new_world(clock.now().date())
 
     def _new_world(self, reset_date: date) -> World:
@@ -69,6 +72,7 @@ class Server:
         if fault == "slow":
             await self.clock.sleep(self.faults.delay)
         elif fault is not None:
+            self.stats.faults += 1
             return Faults.response(fault)
         token = _bearer(request)
         headers: dict[str, str] = {}
@@ -77,7 +81,9 @@ class Server:
             verdict = self.limiter.check(self.clock.now(), address, token)
             headers = verdict.headers
             if not verdict.allowed:
+                self.stats.limit()
                 return JSONResponse(verdict.body, status_code=429, headers=headers)
+        self.stats.accept()
         try:
             raw = await _read_body(request) if op.body != "none" else b""
             world = self.world  # one world for the whole request, even if a reset lands meanwhile
@@ -203,7 +209,7 @@ def build_app(
             status_code=404,
         )
 
-    routes = [Route("/v2/_admin/reset", admin_reset, methods=["POST"])]
+    routes = [Route("/v2/_admin/reset", admin_reset, methods=["POST"]), *stats_routes(server.stats)]
     for op in OPS:
         path = "/v2" + op.path
         routes.append(Route(path, _endpoint(server, op), methods=[op.method]))
@@ -226,6 +232,11 @@ def build_app(
         body = {"error": {"message": message or "Request failed.", "code": status}}
         return JSONResponse(body, status_code=status, headers=headers)
 
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_error})
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={HTTPException: http_error},
+        middleware=[Middleware(CountResponses, stats=server.stats)],
+    )
     app.state.server = server
     return app
