@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runner: `stdaemon run crawl` in its own process; unit: systemd/stdaemon-crawl.service."""
+"""Runner: `stdaemon run crawl` in its own process; unit: systemd/stdaemon@.service (stdaemon@crawl)."""
 
 from __future__ import annotations
 

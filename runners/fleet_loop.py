@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runner: `stdaemon run fleet` in its own process; unit: systemd/stdaemon-fleet.service."""
+"""Runner: `stdaemon run fleet` in its own process; unit: systemd/stdaemon@.service (stdaemon@fleet)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runner: `stdaemon run markets` in its own process; unit: systemd/stdaemon-markets.service."""
+"""Runner: `stdaemon run markets` in its own process; unit: systemd/stdaemon@.service (stdaemon@markets)."""
 
 from __future__ import annotations
 

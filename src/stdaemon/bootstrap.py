@@ -24,6 +24,7 @@ from stdaemon.logging import get_logger
 from stdaemon.sandbox import Sandbox, start_sandbox
 from stdaemon.services.data_service import DataService
 from stdaemon.settings import Settings
+from stdaemon.systemd import Notifier
 
 log = get_logger(__name__)
 
@@ -50,9 +51,14 @@ async def prepare_database(db: Database, *, migrate: bool) -> StatusReport:
 
 
 @contextlib.asynccontextmanager
-async def build_app(settings: Settings, *, migrate: bool = True) -> AsyncIterator[App]:
+async def build_app(
+    settings: Settings, *, migrate: bool = True, notifier: Notifier | None = None
+) -> AsyncIterator[App]:
+    notifier = notifier if notifier is not None else Notifier()
     async with contextlib.AsyncExitStack() as stack:
+        notifier.status("opening the database")
         db = await stack.enter_async_context(open_database(settings))
+        notifier.status(f"{'migrating' if migrate else 'checking'} the schema of {db.where}")
         report = await prepare_database(db, migrate=migrate)
         log.info("database_ready", **report.as_json())
         sandbox = await start_sandbox(settings) if settings.sandbox else None

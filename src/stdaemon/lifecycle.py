@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import signal
-import socket
 from collections.abc import Sequence
 from typing import Protocol
 
 from stdaemon.logging import get_logger
+from stdaemon.systemd import Notifier
 
 log = get_logger(__name__)
 
@@ -28,20 +27,6 @@ class Service(Protocol):
     def name(self) -> str: ...
 
     async def run(self, stop: asyncio.Event) -> None: ...
-
-
-def sd_notify(state: str) -> bool:
-    """Tell systemd (Type=notify) about our state; a no-op outside systemd. Returns whether it was sent."""
-    address = os.environ.get("NOTIFY_SOCKET")
-    if not address:
-        return False
-    if address.startswith("@"):
-        address = "\0" + address[1:]
-    with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
-        sock.connect(address)
-        sock.sendall(state.encode())
-        return True
-    return False
 
 
 def install_stop_signals(stop: asyncio.Event, on_second: asyncio.Task[object] | None = None) -> list[int]:
@@ -78,12 +63,15 @@ async def run_services(
     grace_s: float,
     signals: bool = True,
     sinks: Sequence[Service] = (),
+    notifier: Notifier | None = None,
 ) -> None:
     """Run every service until `stop` is set (by a signal or a caller), then give them `grace_s` to finish.
 
     `sinks` (the DbWriter) start before the services and are told to stop only once every service has
-    finished, so nothing a service produces on its way out finds the sink closed.
+    finished, so nothing a service produces on its way out finds the sink closed. systemd hears READY once
+    every service is started, and STOPPING when the stop begins.
     """
+    notifier = notifier if notifier is not None else Notifier()
     installed = install_stop_signals(stop, asyncio.current_task()) if signals else []
     sinks_stop = asyncio.Event()
     crashed: Exception | None = None
@@ -93,7 +81,7 @@ async def run_services(
                 sinks_group.create_task(sink.run(sinks_stop), name=sink.name)
             try:
                 async with asyncio.TaskGroup() as group:
-                    await _serve(group, services, stop=stop, grace_s=grace_s)
+                    await _serve(group, services, stop=stop, grace_s=grace_s, notifier=notifier)
             except Exception as exc:
                 # A service crashed (the others are cancelled by now). The sinks still drain what they hold,
                 # and only then does the error propagate: in one group with the services they would be
@@ -109,17 +97,22 @@ async def run_services(
 
 
 async def _serve(
-    group: asyncio.TaskGroup, services: Sequence[Service], *, stop: asyncio.Event, grace_s: float
+    group: asyncio.TaskGroup,
+    services: Sequence[Service],
+    *,
+    stop: asyncio.Event,
+    grace_s: float,
+    notifier: Notifier,
 ) -> None:
     tasks = [group.create_task(s.run(stop), name=s.name) for s in services]
-    sd_notify("READY=1")
+    notifier.ready(f"running {', '.join(s.name for s in services) or 'no services'}")
     log.info("services_started", services=[s.name for s in services])
     waiter = group.create_task(stop.wait(), name="stop-wait")
     await asyncio.wait([waiter, *tasks], return_when=asyncio.FIRST_COMPLETED)
     if not stop.is_set():
         # A service returned on its own; the rest keep running until stop is set.
         await waiter
-    sd_notify("STOPPING=1")
+    notifier.stopping()
     if not tasks:
         return
     _, pending = await asyncio.wait(tasks, timeout=grace_s)

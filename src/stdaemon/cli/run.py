@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import os
 from dataclasses import asdict
 from typing import Annotated
 
@@ -38,9 +39,12 @@ async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asy
     from stdaemon.lifecycle import Service, run_services
     from stdaemon.logging import get_logger
     from stdaemon.services.observer import FleetObserver
+    from stdaemon.systemd import Notifier, watchdog
 
     log = get_logger("stdaemon.run")
-    async with build_app(settings, migrate=migrate) as built:
+    notifier = Notifier()
+    async with watchdog(notifier), build_app(settings, migrate=migrate, notifier=notifier) as built:
+        notifier.status("checking the API")
         epoch = await built.data.start()
         log.info("epoch", reset_date=str(epoch.reset_date), sandbox=built.sandbox is not None)
         services: list[Service] = []
@@ -55,7 +59,13 @@ async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asy
                 )
             )
         try:
-            await run_services(services, stop=stop, grace_s=settings.shutdown_grace_s, sinks=[built.writer])
+            await run_services(
+                services,
+                stop=stop,
+                grace_s=settings.shutdown_grace_s,
+                sinks=[built.writer],
+                notifier=notifier,
+            )
         except* ResetDetected as group:
             reset = group.exceptions[0]
             assert isinstance(reset, ResetDetected)
@@ -86,6 +96,13 @@ def run(
     settings = load_settings()
     if role not in BUILT:
         raise ConfigError(f"the {role.value} runner is not built yet: run `stdaemon run fleet` (or all)")
+    if role is not Role.all and settings.database_url is None and os.environ.get("INVOCATION_ID"):
+        # systemd kills a unit's whole cgroup when it stops, so an embedded server started by one runner unit
+        # would die under the others whenever that one restarts.
+        raise ConfigError(
+            f"stdaemon@{role.value} under systemd needs ST_DATABASE_URL: the embedded PostgreSQL runs only "
+            "in stdaemon@all (one process), since a split runner's unit would take it down for the others"
+        )
     configure_logging(level=settings.log_level, log_format=settings.log_format, secrets=settings.secrets())
 
     async def main() -> None:
