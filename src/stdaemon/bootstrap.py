@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from stdaemon.api import adapters
+from stdaemon.api.decoder import ADAPTERS
 from stdaemon.api.errors import ResetDetected
 from stdaemon.api.gateway import Gateway, build_gateway
 from stdaemon.db import migrations
@@ -68,7 +68,7 @@ async def build_app(
         writer = DbWriter.from_settings(db.engine, settings)
         data = DataService(
             api=gateway,
-            decode=adapters,
+            decode=ADAPTERS,
             sink=WriterSink(writer),
             reference=DbReferenceSource(db.engine),
             settings=settings,

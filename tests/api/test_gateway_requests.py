@@ -142,6 +142,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, Any] | None]] = [
     ),
     ("extract", lambda g: g.extract("S-1"), "POST", "/v2/my/ships/S-1/extract", None),
     ("siphon", lambda g: g.siphon("S-1"), "POST", "/v2/my/ships/S-1/siphon", None),
+    ("refine", lambda g: g.refine("S-1", "IRON"), "POST", "/v2/my/ships/S-1/refine", {"produce": "IRON"}),
     ("survey", lambda g: g.survey("S-1"), "POST", "/v2/my/ships/S-1/survey", None),
     (
         "extract-survey",

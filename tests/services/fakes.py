@@ -7,7 +7,7 @@ import asyncio
 import copy
 import json
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -51,6 +51,8 @@ class FakeApi:
         self.status = body("status")
         self.gate: asyncio.Event | None = None
         self.fail_next: dict[str, BaseException] = {}
+        self.sent: dict[str, tuple[Any, ...]] = {}  # the arguments of the last call of each action
+        self.cooldown: Json | None = data("cooldown")  # None: the server answers 204
 
     async def _serve(self, method: str, name: str) -> Any:
         self.calls[method] += 1
@@ -76,6 +78,12 @@ class FakeApi:
 
     async def get_my_ship(self, ship: str) -> Json:
         return await self._serve("get_my_ship", "ship")  # type: ignore[no-any-return]
+
+    async def get_cooldown(self, ship: str) -> Json | None:
+        self.calls["get_cooldown"] += 1
+        if self.gate is not None:
+            await self.gate.wait()
+        return copy.deepcopy(self.cooldown) if self.cooldown is not None else None
 
     async def get_system(self, system: str) -> Json:
         return await self._serve("get_system", "system")  # type: ignore[no-any-return]
@@ -113,6 +121,12 @@ class FakeApi:
     async def navigate(self, ship: str, waypoint: str) -> Json:
         return await self._serve("navigate", "navigate")  # type: ignore[no-any-return]
 
+    async def warp(self, ship: str, waypoint: str) -> Json:
+        return await self._serve("warp", "warp")  # type: ignore[no-any-return]
+
+    async def jump(self, ship: str, waypoint: str) -> Json:
+        return await self._serve("jump", "jump")  # type: ignore[no-any-return]
+
     async def set_flight_mode(self, ship: str, mode: str) -> Json:
         return await self._serve("set_flight_mode", "navigate")  # type: ignore[no-any-return]
 
@@ -133,6 +147,30 @@ class FakeApi:
 
     async def survey(self, ship: str) -> Json:
         return await self._serve("survey", "survey")  # type: ignore[no-any-return]
+
+    async def transfer_cargo(self, ship: str, to_ship: str, symbol: str, units: int) -> Json:
+        self.sent["transfer_cargo"] = (ship, to_ship, symbol, units)
+        return await self._serve("transfer_cargo", "transfer")  # type: ignore[no-any-return]
+
+    async def extract_with_survey(self, ship: str, survey_raw: Mapping[str, Any]) -> Json:
+        self.sent["extract_with_survey"] = (ship, copy.deepcopy(dict(survey_raw)))
+        return await self._serve("extract_with_survey", "extract")  # type: ignore[no-any-return]
+
+    async def siphon(self, ship: str) -> Json:
+        return await self._serve("siphon", "siphon")  # type: ignore[no-any-return]
+
+    async def refine(self, ship: str, produce: str) -> Json:
+        self.sent["refine"] = (ship, produce)
+        return await self._serve("refine", "refine")  # type: ignore[no-any-return]
+
+    async def chart(self, ship: str) -> Json:
+        return await self._serve("chart", "chart")  # type: ignore[no-any-return]
+
+    async def supply_construction(
+        self, system: str, waypoint: str, ship: str, trade_symbol: str, units: int
+    ) -> Json:
+        self.sent["supply_construction"] = (system, waypoint, ship, trade_symbol, units)
+        return await self._serve("supply_construction", "supply-construction")  # type: ignore[no-any-return]
 
     async def negotiate_contract(self, ship: str) -> Json:
         return await self._serve("negotiate_contract", "negotiate-contract")  # type: ignore[no-any-return]
@@ -161,6 +199,7 @@ class Written:
     reset_date: date
     observed_at: datetime
     waypoint: str | None
+    survey: str | None = None
 
 
 @dataclass
@@ -175,8 +214,9 @@ class FakeSink:
         reset_date: date,
         observed_at: datetime,
         waypoint: str | None = None,
+        survey: str | None = None,
     ) -> None:
-        self.writes.append(Written(list(models), reset_date, observed_at, waypoint))
+        self.writes.append(Written(list(models), reset_date, observed_at, waypoint, survey))
 
     async def write_reset(self, status: m.ServerStatus, observed_at: datetime) -> None:
         self.resets.append(status.reset_date)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from stdaemon.api import adapters
+from stdaemon.api.decoder import ADAPTERS
 from stdaemon.domain import models as m
 from stdaemon.services.data_service import DataService
 from stdaemon.settings import Settings
@@ -24,7 +24,7 @@ def make(api: FakeApi | None = None, clock: Clock | None = None) -> tuple[DataSe
     sink = FakeSink()
     service = DataService(
         api=api,
-        decode=adapters,
+        decode=ADAPTERS,
         sink=sink,
         settings=SETTINGS,
         reset_errors=(FakeReset,),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from stdaemon.api import adapters
+from stdaemon.api.decoder import ADAPTERS
 from stdaemon.db.sink import DbReferenceSource, WriterSink
 from stdaemon.db.writer import DbWriter
 from stdaemon.services.data_service import DataService
@@ -18,7 +18,7 @@ SHIP = "STDAEMON_TEST-1"
 def service(api: FakeApi, writer: DbWriter, engine: AsyncEngine) -> DataService:
     return DataService(
         api=api,
-        decode=adapters,
+        decode=ADAPTERS,
         sink=WriterSink(writer),
         reference=DbReferenceSource(engine),
         settings=Settings(),

@@ -28,6 +28,7 @@ from space_traders_api_client.api.fleet import (
     purchase_ship,
     refuel_ship,
     sell_cargo,
+    ship_refine,
     siphon_resources,
     transfer_cargo,
     warp_ship,
@@ -157,3 +158,6 @@ class ActionsMixin:
     ) -> Json:
         body = _Json({"shipSymbol": ship, "tradeSymbol": trade_symbol, "units": units})
         return await self._act(supply_construction._get_kwargs(system, waypoint, body=body), priority)
+
+    async def refine(self, ship: str, produce: str, *, priority: Priority = A) -> Json:
+        return await self._act(ship_refine._get_kwargs(ship, body=_Json({"produce": produce})), priority)

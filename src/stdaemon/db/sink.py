@@ -42,12 +42,16 @@ class WriterSink:
         reset_date: date,
         observed_at: datetime,
         waypoint: str | None = None,
+        survey: str | None = None,
     ) -> None:
-        """Queue the rows of `models`; `waypoint` says where an extraction happened (the API does not)."""
+        """Queue the rows of `models`; `waypoint` and `survey` say where and with which survey (signature)
+        an extraction happened (the API does not)."""
         parts = []
         for model in models:
             if isinstance(model, m.Extraction):
-                parts.append(extraction_rows(model, reset_date, observed_at, waypoint=waypoint))
+                parts.append(
+                    extraction_rows(model, reset_date, observed_at, waypoint=waypoint, survey=survey)
+                )
             else:
                 parts.append(rows_for(model, reset_date=reset_date, observed_at=observed_at))
         for table, rows in merge(*parts).items():

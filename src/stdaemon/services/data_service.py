@@ -1,175 +1,201 @@
 """The DataService: what every runner loop asks for data and through which it acts.
 
-Reads (see `services.reads`) answer from a TTL cache with single-flight, read through to the database for
-reference data and to the API otherwise. Actions call the API once and treat what the POST returned as the
-new truth: the nav, fuel, cargo, cooldown are folded into the cached Ship, the agent replaces the cached
-agent, a contract replaces the cached contract; all of it (and the transaction, extraction, surveys) is
-written through to the DbWriter. Nothing an action just returned is fetched again. A market we traded at
-is only marked stale (its prices moved), never re-fetched here.
+It is put together from four parts, each in its own module and each tested on its own:
+- `Caches` (services.caches): the TTL caches, and the `Ledger`s that say whether an observation is newer
+  than the state held (services.ledger);
+- `Edge` (services.edge): the reset epoch, every API call (a reset signal starts a new epoch) and every
+  write-through to the sink;
+- `Reads` (services.reads): cache → (reference data: database) → API, single-flight;
+- `Actions` (services.actions): the POSTs, their results folded into the cache and written through.
 
-Wiring (bootstrap): `DataService(api=gateway, decode=stdaemon.api.adapters, sink=WriterSink(writer),
+This class only builds them and answers for them; every public method is one of theirs.
+Wiring (bootstrap): `DataService(api=gateway, decode=ADAPTERS, sink=WriterSink(writer),
 reference=DbReferenceSource(engine), settings=settings, reset_errors=(ResetDetected,))`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable
+from datetime import date, datetime
 
 from stdaemon.domain import models as m
-from stdaemon.domain.base import Entity
-from stdaemon.services.reads import ALL, ME, DataReads
-from stdaemon.services.ship_state import with_cargo, with_cooldown, with_fuel, with_nav
+from stdaemon.services.actions import Actions
+from stdaemon.services.caches import Caches
+from stdaemon.services.edge import Edge, utc_now
+from stdaemon.services.protocols import Api, Decoder, ModelSink, ReferenceSource
+from stdaemon.services.reads import Reads
+from stdaemon.settings import Settings
 
 __all__ = ["DataService"]
 
 
-class DataService(DataReads):
-    """Reads with caching and write-through, plus the ship and contract actions."""
+class DataService:
+    """Reads with caching and write-through, plus the ship, contract and construction actions."""
 
-    async def _after_action(
+    def __init__(
         self,
-        ship: str | None,
-        fold: Callable[[m.Ship], m.Ship] | None,
-        models: Sequence[Entity] = (),
         *,
-        agent: m.Agent | None = None,
-        waypoint: str | None = None,
+        api: Api,
+        decode: Decoder,
+        sink: ModelSink,
+        settings: Settings,
+        reference: ReferenceSource | None = None,
+        reset_errors: tuple[type[BaseException], ...] = (),
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = utc_now,
     ) -> None:
-        """Update the caches from an action's result and write everything it told us."""
-        out = list(models)
-        if agent is not None:
-            self._agent.set(ME, agent)
-            self._is_news(ME)
-            out.append(agent)
-        if ship is not None and fold is not None:
-            known = self._known_ship(ship)  # past its TTL too: the result must still reach the database
-            if known is not None:  # a ship never seen is refreshed by its next read, not fetched now
-                updated = fold(known)
-                self._ship_seen(updated)
-                out.append(updated)
-        await self._observe(out, waypoint=waypoint)
+        self._caches = Caches.from_settings(settings, clock)
+        self._edge = Edge(
+            api=api,
+            decode=decode,
+            sink=sink,
+            on_new_epoch=self._caches.clear,
+            reset_errors=reset_errors,
+            now=now,
+        )
+        self._reads = Reads(api=api, decode=decode, edge=self._edge, caches=self._caches, reference=reference)
+        self._actions = Actions(api=api, decode=decode, edge=self._edge, caches=self._caches)
+
+    # --- the reset epoch -----------------------------------------------------------------------------
+
+    @property
+    def reset_date(self) -> date | None:
+        """The current epoch (None until the first `GET /`)."""
+        return self._edge.reset_date
+
+    @property
+    def epochs_started(self) -> int:
+        return self._edge.epochs_started
+
+    async def start(self) -> m.ServerStatus:
+        """Learn the reset date from `GET /` (recorded in reference.resets); a change starts a new epoch."""
+        return await self._edge.start()
+
+    async def check_epoch(self) -> bool:
+        """Ask `GET /` again; True when the server has been reset since (caches cleared, new epoch)."""
+        return await self._edge.check()
+
+    # --- reads ---------------------------------------------------------------------------------------
+
+    async def agent(self, *, fresh: bool = False) -> m.Agent:
+        return await self._reads.agent(fresh=fresh)
+
+    async def ship(self, symbol: str, *, fresh: bool = False) -> m.Ship:
+        return await self._reads.ship(symbol, fresh=fresh)
+
+    async def ships(self, *, fresh: bool = False) -> list[m.Ship]:
+        return await self._reads.ships(fresh=fresh)
+
+    async def cooldown(self, ship: str) -> m.Cooldown | None:
+        return await self._reads.cooldown(ship)
+
+    async def system(self, symbol: str) -> m.System:
+        return await self._reads.system(symbol)
+
+    async def waypoint(self, symbol: str) -> m.Waypoint:
+        return await self._reads.waypoint(symbol)
+
+    async def waypoints(self, system: str) -> list[m.Waypoint]:
+        return await self._reads.waypoints(system)
+
+    async def jump_gate(self, waypoint: str) -> m.JumpGate:
+        return await self._reads.jump_gate(waypoint)
+
+    async def construction(self, waypoint: str, *, fresh: bool = False) -> m.Construction:
+        return await self._reads.construction(waypoint, fresh=fresh)
+
+    async def market(self, waypoint: str, *, fresh: bool = False) -> m.Market:
+        return await self._reads.market(waypoint, fresh=fresh)
+
+    async def shipyard(self, waypoint: str, *, fresh: bool = False) -> m.Shipyard:
+        return await self._reads.shipyard(waypoint, fresh=fresh)
+
+    async def contract(self, contract_id: str, *, fresh: bool = False) -> m.Contract:
+        return await self._reads.contract(contract_id, fresh=fresh)
+
+    async def contracts(self, *, fresh: bool = False) -> list[m.Contract]:
+        return await self._reads.contracts(fresh=fresh)
 
     # --- navigation ----------------------------------------------------------------------------------
 
     async def orbit(self, ship: str) -> m.NavResult:
-        result = self._decode.nav_result(await self._call(lambda: self._api.orbit(ship)))
-        await self._after_action(ship, lambda s: with_nav(s, result.nav, result.fuel))
-        return result
+        return await self._actions.orbit(ship)
 
     async def dock(self, ship: str) -> m.NavResult:
-        result = self._decode.nav_result(await self._call(lambda: self._api.dock(ship)))
-        await self._after_action(ship, lambda s: with_nav(s, result.nav, result.fuel))
-        return result
+        return await self._actions.dock(ship)
 
     async def navigate(self, ship: str, waypoint: str) -> m.NavResult:
-        result = self._decode.nav_result(await self._call(lambda: self._api.navigate(ship, waypoint)))
-        await self._after_action(ship, lambda s: with_nav(s, result.nav, result.fuel))
-        return result
+        return await self._actions.navigate(ship, waypoint)
+
+    async def warp(self, ship: str, waypoint: str) -> m.NavResult:
+        return await self._actions.warp(ship, waypoint)
+
+    async def jump(self, ship: str, waypoint: str) -> m.JumpResult:
+        return await self._actions.jump(ship, waypoint)
 
     async def set_flight_mode(self, ship: str, mode: str) -> m.NavResult:
-        result = self._decode.nav_result(await self._call(lambda: self._api.set_flight_mode(ship, mode)))
-        await self._after_action(ship, lambda s: with_nav(s, result.nav, result.fuel))
-        return result
+        return await self._actions.set_flight_mode(ship, mode)
 
     # --- trade ---------------------------------------------------------------------------------------
 
     async def refuel(
         self, ship: str, *, units: int | None = None, from_cargo: bool = False
     ) -> m.RefuelResult:
-        payload = await self._call(lambda: self._api.refuel(ship, units=units, from_cargo=from_cargo))
-        result = self._decode.refuel_result(payload)
-        await self._after_action(
-            ship, lambda s: with_fuel(s, result.fuel, result.cargo), [result.transaction], agent=result.agent
-        )
-        return result
+        return await self._actions.refuel(ship, units=units, from_cargo=from_cargo)
 
     async def purchase_cargo(self, ship: str, symbol: str, units: int) -> m.TradeResult:
-        result = self._decode.trade_result(
-            await self._call(lambda: self._api.purchase_cargo(ship, symbol, units))
-        )
-        return await self._traded(ship, result)
+        return await self._actions.purchase_cargo(ship, symbol, units)
 
     async def sell_cargo(self, ship: str, symbol: str, units: int) -> m.TradeResult:
-        result = self._decode.trade_result(
-            await self._call(lambda: self._api.sell_cargo(ship, symbol, units))
-        )
-        return await self._traded(ship, result)
-
-    async def _traded(self, ship: str, result: m.TradeResult) -> m.TradeResult:
-        self._markets.pop(result.transaction.waypoint_symbol)  # its prices moved: stale, not re-fetched
-        await self._after_action(
-            ship, lambda s: with_cargo(s, result.cargo), [result.transaction], agent=result.agent
-        )
-        return result
+        return await self._actions.sell_cargo(ship, symbol, units)
 
     async def jettison(self, ship: str, symbol: str, units: int) -> m.CargoResult:
-        result = self._decode.cargo_result(await self._call(lambda: self._api.jettison(ship, symbol, units)))
-        await self._after_action(ship, lambda s: with_cargo(s, result.cargo))
-        return result
+        return await self._actions.jettison(ship, symbol, units)
 
-    # --- mining --------------------------------------------------------------------------------------
+    async def transfer_cargo(self, ship: str, to_ship: str, symbol: str, units: int) -> m.CargoResult:
+        return await self._actions.transfer_cargo(ship, to_ship, symbol, units)
+
+    # --- mining, refining, exploration, construction -------------------------------------------------
 
     async def extract(self, ship: str) -> m.ExtractResult:
-        result = self._decode.extract_result(await self._call(lambda: self._api.extract(ship)))
-        known = self._known_ship(ship)
-        await self._after_action(
-            ship,
-            lambda s: with_cooldown(s, result.cooldown, result.cargo),
-            [result.extraction],
-            waypoint=known.nav.waypoint_symbol if known is not None else None,
-        )
-        return result
+        return await self._actions.extract(ship)
+
+    async def extract_with_survey(self, ship: str, survey: m.Survey) -> m.ExtractResult:
+        return await self._actions.extract_with_survey(ship, survey)
+
+    async def siphon(self, ship: str) -> m.ExtractResult:
+        return await self._actions.siphon(ship)
 
     async def survey(self, ship: str) -> m.SurveyResult:
-        result = self._decode.survey_result(await self._call(lambda: self._api.survey(ship)))
-        await self._after_action(ship, lambda s: with_cooldown(s, result.cooldown), list(result.surveys))
-        return result
+        return await self._actions.survey(ship)
+
+    async def refine(self, ship: str, produce: str) -> m.RefineResult:
+        return await self._actions.refine(ship, produce)
+
+    async def chart(self, ship: str) -> m.ChartResult:
+        return await self._actions.chart(ship)
+
+    async def supply_construction(
+        self, waypoint: str, ship: str, trade_symbol: str, units: int
+    ) -> m.ConstructionSupplyResult:
+        return await self._actions.supply_construction(waypoint, ship, trade_symbol, units)
 
     # --- contracts and ships -------------------------------------------------------------------------
 
-    def _contract_seen(self, result: m.ContractResult) -> None:
-        self._contracts.set(result.contract.id, result.contract)
-        self._is_news(f"contract:{result.contract.id}")
-        self._contract_list.pop(ALL)
-
     async def negotiate_contract(self, ship: str) -> m.ContractResult:
-        result = self._decode.contract_result(await self._call(lambda: self._api.negotiate_contract(ship)))
-        self._contract_seen(result)
-        await self._after_action(None, None, [result.contract])
-        return result
+        return await self._actions.negotiate_contract(ship)
 
     async def accept_contract(self, contract_id: str) -> m.ContractResult:
-        result = self._decode.contract_result(
-            await self._call(lambda: self._api.accept_contract(contract_id))
-        )
-        self._contract_seen(result)
-        await self._after_action(None, None, [result.contract], agent=result.agent)
-        return result
+        return await self._actions.accept_contract(contract_id)
 
     async def fulfill_contract(self, contract_id: str) -> m.ContractResult:
-        result = self._decode.contract_result(
-            await self._call(lambda: self._api.fulfill_contract(contract_id))
-        )
-        self._contract_seen(result)
-        await self._after_action(None, None, [result.contract], agent=result.agent)
-        return result
+        return await self._actions.fulfill_contract(contract_id)
 
     async def deliver_contract(
         self, contract_id: str, ship: str, trade_symbol: str, units: int
     ) -> m.ContractResult:
-        payload = await self._call(lambda: self._api.deliver_contract(contract_id, ship, trade_symbol, units))
-        result = self._decode.contract_result(payload)
-        self._contract_seen(result)
-        cargo = result.cargo
-        fold = (lambda s: with_cargo(s, cargo)) if cargo is not None else None
-        await self._after_action(ship, fold, [result.contract])
-        return result
+        return await self._actions.deliver_contract(contract_id, ship, trade_symbol, units)
 
     async def purchase_ship(self, ship_type: str, waypoint: str) -> m.ShipPurchaseResult:
-        payload = await self._call(lambda: self._api.purchase_ship(ship_type, waypoint))
-        result = self._decode.ship_purchase_result(payload)
-        self._ship_seen(result.ship)
-        self._fleet.pop(ALL)  # the listing lacks the new ship; the next `ships()` lists again
-        self._shipyards.pop(waypoint)
-        await self._after_action(None, None, [result.ship, result.transaction], agent=result.agent)
-        return result
+        return await self._actions.purchase_ship(ship_type, waypoint)

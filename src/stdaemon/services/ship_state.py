@@ -21,8 +21,10 @@ def _fold(ship: m.Ship, **parts: Any) -> m.Ship:
     return ship.model_copy(update={**present, "raw": raw})
 
 
-def with_nav(ship: m.Ship, nav: m.ShipNav, fuel: m.ShipFuel | None = None) -> m.Ship:
-    return _fold(ship, nav=nav, fuel=fuel)
+def with_nav(
+    ship: m.Ship, nav: m.ShipNav, fuel: m.ShipFuel | None = None, *, cooldown: m.Cooldown | None = None
+) -> m.Ship:
+    return _fold(ship, nav=nav, fuel=fuel, cooldown=cooldown)
 
 
 def with_fuel(ship: m.Ship, fuel: m.ShipFuel, cargo: m.ShipCargo | None = None) -> m.Ship:
