@@ -15,7 +15,8 @@ from functools import singledispatch
 from typing import Any
 
 from stdaemon.domain import models as m
-from stdaemon.domain.base import Entity
+from stdaemon.domain.base import DomainModel, Entity
+from stdaemon.domain.crawl import TaskState
 from stdaemon.domain.ids import system_of
 
 Row = dict[str, Any]
@@ -35,12 +36,12 @@ def merge(*parts: Rows) -> Rows:
     return out
 
 
-def rows_for_all(models: Iterable[Entity], *, reset_date: date, observed_at: datetime) -> Rows:
+def rows_for_all(models: Iterable[DomainModel], *, reset_date: date, observed_at: datetime) -> Rows:
     return merge(*(rows_for(x, reset_date=reset_date, observed_at=observed_at) for x in models))
 
 
 @singledispatch
-def rows_for(model: Entity, *, reset_date: date, observed_at: datetime) -> Rows:
+def rows_for(model: DomainModel, *, reset_date: date, observed_at: datetime) -> Rows:
     """The rows that store `model`.
 
     A model without a table of its own (an action result, a nav, a cargo) yields the rows of the entities
@@ -322,6 +323,20 @@ def extraction_rows(
 @rows_for.register
 def _extraction(e: m.Extraction, *, reset_date: date, observed_at: datetime) -> Rows:
     return extraction_rows(e, reset_date, observed_at)
+
+
+@rows_for.register
+def _task_state(t: TaskState, *, reset_date: date, observed_at: datetime) -> Rows:
+    """A crawl task's progress (`completed_at` is when it was last seen complete)."""
+    row = {
+        "reset_date": reset_date,
+        "task": t.task,
+        "next_page": t.next_page,
+        "total": t.total,
+        "completed_at": observed_at if t.completed else None,
+        "observed_at": observed_at,
+    }
+    return {"reference.crawl_progress": [row]}
 
 
 def reset_rows(status: m.ServerStatus, observed_at: datetime) -> Rows:
