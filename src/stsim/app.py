@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
 from collections.abc import AsyncIterator, Callable
@@ -17,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from stsim import tokens
+from stsim import bodies, tokens
 from stsim.clock import Clock, SystemClock
 from stsim.errors import ApiError
 from stsim.faults import Faults
@@ -88,8 +87,14 @@ class Server:
             raw = await _read_body(request) if op.body != "none" else b""
             world = self.world  # one world for the whole request, even if a reset lands meanwhile
             agent = self._authenticate(op, token, world)  # before the body: a bad body must not hide it
-            body = _body(raw, op)
-            call = Call(world, dict(request.path_params), _query(request), body, agent, self.issue)
+            sent = bodies.parse(
+                raw,
+                request.headers.get("content-type", ""),
+                required=op.body == "required",
+                form_allowed=op.form,
+            )
+            params = dict(request.path_params)
+            call = Call(world, params, _query(request), sent.value, agent, self.issue, sent.form)
             result = op.handler(call)
         except ApiError as err:
             return JSONResponse(err.body(), status_code=err.status, headers=headers)
@@ -146,29 +151,6 @@ async def _read_body(request: Request) -> bytes:
             raise ApiError(413, f"Request body is larger than {MAX_BODY} bytes.", status=413)
         parts.append(chunk)
     return b"".join(parts)
-
-
-def _body(raw: bytes, op: Op) -> Any:
-    if op.body == "none":
-        return None
-    if not raw.strip():
-        if op.body == "required":
-            raise ApiError(
-                422, "Request body is required.", status=422, data={"body": ["A JSON body is required."]}
-            )
-        return None
-    try:
-        parsed = json.loads(raw)
-        # a lone surrogate ("\\ud800") is valid JSON but no UTF-8 string: echoing it back would crash
-        json.dumps(parsed, ensure_ascii=False).encode("utf-8")
-    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: "[[[[…" nested too deep
-        raise ApiError(
-            422,
-            "Request body is not valid JSON.",
-            status=422,
-            data={"body": ["The body could not be parsed as JSON (or holds text that is not UTF-8)."]},
-        ) from None
-    return parsed
 
 
 def _endpoint(server: Server, op: Op) -> Callable[[Request], Any]:

@@ -144,6 +144,35 @@ async def test_odd_inputs_to_every_operation_never_500(client: httpx.AsyncClient
     assert sent > 64 * 150
 
 
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+ODD_FORM_VALUES = ["", "%00", "%C3%A9%E6%BC%A2", "X" * 3000, "-1", "0", "1" * 40, "1" * 5000, "1e3", "+1"]
+ODD_FORM_VALUES += ["%201", "true", "[]", "%7B%7D", "%FF", "%D9%A1%D9%A2", "null", "1.0", "0x10"]
+RAW_FORM_BODIES = [b"", b"&", b"=", b"==", b"a", b"a=1&", b"&a=1", b"a=1&&b=2", b"%", b"%zz=1", b"\xff=1"]
+RAW_FORM_BODIES += [b"a=%ff", b"a[b]=1", b"survey[signature]=X", b"a=1;b=2", "a=\u00e9".encode(), b"{}"]
+
+
+async def test_odd_form_bodies_to_every_operation_never_500(
+    client: httpx.AsyncClient, register: Register
+) -> None:
+    """The same for form-encoded bodies: malformed ones, odd values, and decimal strings too long for a
+    number, to every operation."""
+    headers, p = await _agent(register)
+    headers |= FORM
+    sent = 0
+    for op in OPS:
+        url = op.path.format(**p)
+        bodies = list(RAW_FORM_BODIES)
+        for name in FIELDS if op.body != "none" else []:  # the others never read a body
+            bodies += [f"{name}={value}".encode() for value in ODD_FORM_VALUES]
+            full = "&".join(f"{f}=X" for f in FIELDS if f not in (name, "units")) + "&units=1"
+            bodies += [f"{full}&{name}={value}".encode() for value in ("", "-1", "1" * 40, "%00")]
+        for body in bodies:
+            r = await client.request(op.method, url, content=body, headers=headers)
+            _assert_envelope(r, f"{op.method} {url[:80]} form {body[:120]!r}")
+            sent += 1
+    assert sent > 20 * 300
+
+
 async def test_a_missing_token_is_401_even_with_a_malformed_body(client: httpx.AsyncClient) -> None:
     """Authentication comes first, as on the real server: a bad body must not hide a missing token."""
     r = await client.post(

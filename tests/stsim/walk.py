@@ -10,6 +10,7 @@ import httpx
 
 from stsim.clock import FakeClock
 from stsim.state import World
+from tests.stsim.forms import FORM, form_encoded
 from tests.stsim.spec import SpecValidator
 
 ACCOUNT = {"Authorization": "Bearer account-token-anything"}
@@ -18,13 +19,18 @@ WP = "/systems/{systemSymbol}/waypoints/{waypointSymbol}"
 
 
 class Walk:
-    """Sends requests by path template, validates each response, and remembers which operations answered."""
+    """Sends requests by path template, validates each response, and remembers which operations answered.
 
-    def __init__(self, client: httpx.AsyncClient, validator: SpecValidator) -> None:
+    With `form`, every JSON body that form encoding can say just as well goes form-encoded (counted in
+    `form_sent`); the others (nested objects, values of another type than the spec's) stay JSON."""
+
+    def __init__(self, client: httpx.AsyncClient, validator: SpecValidator, *, form: bool = False) -> None:
         self.client = client
         self.validator = validator
         self.token = ""
         self.seen: dict[tuple[str, str], set[int]] = {}
+        self.form = form
+        self.form_sent = 0
 
     async def call(
         self,
@@ -41,6 +47,10 @@ class Walk:
         url = template.format(**path) if path else template
         if headers is None:
             headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        encoded = form_encoded(self.validator, method, template, json) if self.form else None
+        if encoded is not None:
+            json, content, headers = None, encoded, {**headers, "Content-Type": FORM}
+            self.form_sent += 1
         r = await self.client.request(method, url, json=json, content=content, params=params, headers=headers)
         if expect is not None:
             assert r.status_code == expect, f"{method} {url}: {r.status_code} {r.text}"

@@ -33,7 +33,7 @@ def extract(call: Call) -> dict[str, Any]:
     return data(extraction.extract(call.world, call.ship()))
 
 
-@op("POST", "/my/ships/{shipSymbol}/extract/survey", status=201, body="required")
+@op("POST", "/my/ships/{shipSymbol}/extract/survey", status=201, body="required", form=False)
 def extract_survey(call: Call) -> dict[str, Any]:
     ship = call.ship()
     return data(extraction.extract_with_survey(call.world, ship, call.body))

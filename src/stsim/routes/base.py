@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from stsim.bodies import form_flag, form_integer
 from stsim.errors import ApiError, invalid
 from stsim.model import Agent, Ship
 from stsim.state import World
@@ -13,7 +14,9 @@ from stsim.state import World
 
 @dataclass
 class Call:
-    """What a handler sees: the world, path parameters, query, decoded JSON body and the calling agent."""
+    """What a handler sees: the world, path parameters, query, decoded body and the calling agent.
+
+    `form` says the body came form-encoded: its values are strings, which `integer` and `flag` read."""
 
     world: World
     params: dict[str, str]
@@ -21,6 +24,7 @@ class Call:
     body: Any
     agent: Agent | None
     issue_token: Callable[[str], str]
+    form: bool = False
 
     @property
     def me(self) -> Agent:
@@ -46,9 +50,19 @@ class Call:
         return value
 
     def integer(self, name: str, minimum: int = 1) -> int:
-        value = self.field(name)
+        value = form_integer(self.field(name)) if self.form else self.field(name)
         if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
             raise invalid(name, f"The {name} field must be an integer >= {minimum}.")
+        return value
+
+    def flag(self, name: str) -> bool | None:
+        """An optional boolean field: None when it is absent (or null)."""
+        value = self.body.get(name) if isinstance(self.body, dict) else None
+        if value is None:
+            return None
+        value = form_flag(value) if self.form else value
+        if not isinstance(value, bool):
+            raise invalid(name, f"{name} must be a boolean.")
         return value
 
 
@@ -71,16 +85,23 @@ class Op:
     auth: str  # "agent" | "optional" | "account" | "none"
     status: int
     body: str  # "none" | "required" | "optional"
+    form: bool  # whether the body may come form-encoded (not when it holds nested objects)
 
 
 OPS: list[Op] = []
 
 
 def op(
-    method: str, path: str, *, auth: str = "agent", status: int = 200, body: str = "none"
+    method: str,
+    path: str,
+    *,
+    auth: str = "agent",
+    status: int = 200,
+    body: str = "none",
+    form: bool = True,
 ) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
-        OPS.append(Op(method, path, handler, auth, status, body))
+        OPS.append(Op(method, path, handler, auth, status, body, form))
         return handler
 
     return register

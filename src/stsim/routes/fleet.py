@@ -78,10 +78,7 @@ def refuel(call: Call) -> dict[str, Any]:
     if call.body is not None and not isinstance(call.body, dict):
         raise invalid("body", "The request body must be a JSON object.")
     units = call.integer("units") if "units" in body else None
-    from_cargo = body.get("fromCargo")
-    if from_cargo is not None and not isinstance(from_cargo, bool):
-        raise invalid("fromCargo", "fromCargo must be a boolean.")
-    return data(market.refuel(call.world, call.me, ship, units, bool(from_cargo)))
+    return data(market.refuel(call.world, call.me, ship, units, bool(call.flag("fromCargo"))))
 
 
 def _goods(call: Call, field: str = "symbol") -> tuple[str, int]:
