@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,35 +19,15 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.cli.test_run import env_for, read_events
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+from tests.stsim.serve import STSIM, free_port, serving
 
 
 @pytest.fixture
 async def stsim_url() -> AsyncIterator[str]:
     port = free_port()
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "stsim.cli", "serve", "--port", str(port), "--seed", "7", "--systems", "8",
-        "--log-level", "warning", stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/v2"
-    try:
-        async with httpx.AsyncClient() as client, asyncio.timeout(30):
-            while True:
-                try:
-                    if (await client.get(f"{url}/")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    await asyncio.sleep(0.1)
+    command = [*STSIM, *f"serve --port {port} --seed 7 --systems 8 --log-level warning".split()]
+    async with serving(command, port) as url:
         yield url
-    finally:
-        proc.terminate()
-        await proc.wait()
 
 
 async def register(url: str) -> str:
