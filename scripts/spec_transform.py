@@ -10,6 +10,9 @@ payload is lost. Every change here is a pure function of the spec dict, so gener
 - every optional property may be `null` (the server sends `activity: null`, for example);
 - request bodies keep only `application/json` (refuel also declares `text/plain`, which the generator skips
   with a warning);
+- a request body that sends back an object the server gave us (the signed survey of extract-with-survey)
+  gets its own schema whose timestamps are plain strings, so the generated body model sends them exactly
+  as received instead of re-formatting a parsed datetime (`…Z` would become `…+00:00`);
 - prose (`description`, `summary`, `example(s)`) is removed: the spec is third-party text with no licence to
   copy, and the generated code needs only its structure. Names, paths and types are kept as they are.
 """
@@ -27,6 +30,9 @@ OMITTED_BY_SERVERS: dict[str, tuple[str, ...]] = {
     "ShipyardTransaction": ("shipSymbol",),
 }
 
+# (path, method) of operations whose request body echoes a server object that must go back unchanged.
+ECHOED_BODIES: tuple[tuple[str, str], ...] = (("/my/ships/{shipSymbol}/extract/survey", "post"),)
+
 _PROSE_KEYS = frozenset({"description", "summary", "example", "examples"})
 _NAME_MAPS = frozenset({"properties", "schemas", "paths", "responses", "content", "securitySchemes"})
 
@@ -41,6 +47,7 @@ def transform(spec: dict[str, Any]) -> dict[str, Any]:
         schema = schemas.get(name)
         if isinstance(schema, dict) and isinstance(schema.get("required"), list):
             schema["required"] = [r for r in schema["required"] if r not in fields]
+    _echo_verbatim(out)
     _fix_objects(out)
     _json_bodies_only(out)
     return out
@@ -114,3 +121,19 @@ def _json_bodies_only(spec: dict[str, Any]) -> None:
             if isinstance(content, dict) and "application/json" in content:
                 for media in [m for m in content if m != "application/json"]:
                     del content[media]
+
+
+def _echo_verbatim(spec: dict[str, Any]) -> None:
+    """Give each ECHOED_BODIES request body an inline copy of its schema without `date-time` formats."""
+    schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
+    for path, method in ECHOED_BODIES:
+        op = spec.get("paths", {}).get(path, {}).get(method, {})
+        media: dict[str, Any] = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+        ref = media.get("schema", {}).get("$ref", "")
+        if not ref.startswith("#/components/schemas/"):
+            continue
+        schema = copy.deepcopy(schemas[ref.rsplit("/", 1)[1]])
+        for prop in schema.get("properties", {}).values():
+            if prop.get("format") == "date-time":
+                del prop["format"]
+        media["schema"] = schema

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import traceback
 from typing import Any
@@ -10,7 +11,7 @@ import httpx
 import pytest
 from structlog.testing import capture_logs
 
-from stdaemon.api.client import USER_AGENT, BearerAuth
+from stdaemon.api.client import USER_AGENT, ExchangeAuth, exchange
 from stdaemon.api.errors import ApiError, Unauthorized
 from stdaemon.api.virtual_time import run_virtual
 from tests.api.gateway_helpers import ACCOUNT_TOKEN, TOKEN, Build, err, ok
@@ -43,12 +44,14 @@ def test_reprs_never_show_the_token(build: Build) -> None:
     gateway, _ = build(lambda _r: ok({}))
     client = gateway._client
     texts = [repr(gateway), str(gateway), repr(client), repr(client.generated), repr(client.http)]
-    texts += [repr(client.agent_auth()), repr(client.account_auth()), repr(gateway.limiter)]
-    texts.append(repr(client.http.headers))
+    texts += [repr(client.token()), repr(client.token(account=True)), repr(gateway.limiter)]
+    texts += [repr(client.http.headers), repr(client.http.auth), repr(ExchangeAuth())]
+    with exchange(client.token(account=True)) as current:
+        texts.append(repr(current))
     for text in texts:
         _clean(text)
     assert "set" in repr(client)
-    assert repr(BearerAuth.__new__(BearerAuth)) == "BearerAuth(token='**********')"
+    assert "token=set" in texts[-1]
 
 
 def _everything_about(exc: BaseException) -> str:
@@ -101,3 +104,37 @@ def test_debug_logs_of_a_run_with_retries_never_contain_the_token(
     assert any("HTTP Request" in r.getMessage() for r in caplog.records)  # httpx's own lines were captured
     _clean(caplog.text)
     _clean(repr([(r.getMessage(), r.args, vars(r)) for r in caplog.records]))
+
+
+def test_overlapping_requests_each_carry_their_own_token(build: Build) -> None:
+    """The token is chosen per request: a register (account token) and agent reads in flight together."""
+    arrived: list[httpx.Request] = []
+    all_in = asyncio.Event()
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        arrived.append(request)
+        if len(arrived) == 3:
+            all_in.set()
+        await all_in.wait()  # nobody answers before all three are in flight
+        return ok({"symbol": "A", "token": "new"}, status=201 if request.method == "POST" else 200)
+
+    gateway, served = build(handle)
+
+    async def main() -> None:
+        await asyncio.gather(
+            gateway.get_my_agent(), gateway.register("NEWAGENT", "COSMIC"), gateway.get_my_ship("S")
+        )
+
+    run_virtual(main())
+    sent = {(r.method, r.url.path): r.headers["Authorization"] for r in served.requests}
+    assert sent == {
+        ("GET", "/v2/my/agent"): f"Bearer {TOKEN}",
+        ("POST", "/v2/register"): f"Bearer {ACCOUNT_TOKEN}",
+        ("GET", "/v2/my/ships/S"): f"Bearer {TOKEN}",
+    }
+
+
+def test_without_a_token_public_reads_carry_no_authorization(build: Build) -> None:
+    gateway, served = build(lambda _r: ok({"symbol": "X1-A"}), token=None)
+    assert run_virtual(gateway.get_system("X1-A")) == {"symbol": "X1-A"}
+    assert "Authorization" not in served.requests[0].headers

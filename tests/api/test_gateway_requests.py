@@ -17,8 +17,10 @@ Call = Callable[[Gateway], Coroutine[Any, Any, Any]]
 SURVEY = {
     "signature": "X1-A-B-7F3A",
     "symbol": "X1-A-B",
-    "deposits": [{"symbol": "IRON_ORE"}],
+    "deposits": [{"symbol": "IRON_ORE"}, {"symbol": "QUARTZ_SAND", "rarity": "new field"}],
+    "expiration": "2025-04-20T10:45:12.345Z",
     "size": "HUGE",
+    "unknownNewField": [1, None],
 }
 
 CASES: list[tuple[str, Call, str, str, dict[str, Any] | None]] = [

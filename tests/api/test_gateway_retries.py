@@ -122,6 +122,28 @@ def test_a_get_gives_up_after_its_attempts_and_every_attempt_pays_the_budget(bui
     assert meter.retries == 3
 
 
+def test_a_status_outside_http_status_is_mapped_like_any_5xx(build: Build) -> None:
+    """Cloudflare's 520-527 are no `HTTPStatus`: the generated code cannot build its Response from them."""
+    gateway, served = build(
+        sequence(httpx.Response(520, text="<html>Web server is returning an unknown error"), ok(NAV))
+    )
+    assert call(gateway, gateway.get_ship_nav("SHIP-1")) == NAV
+    assert len(served.requests) == 2 and gateway.snapshot().server_errors == 1
+    gateway, served = build(sequence(httpx.Response(522, text="Connection timed out"), ok(NAV)))
+    with pytest.raises(ActionOutcomeUnknown) as caught:
+        call(gateway, gateway.orbit("SHIP-1"))
+    assert (caught.value.status, len(served.requests)) == (522, 1)
+    assert caught.value.message.startswith("POST /my/ships/SHIP-1/orbit: HTTP 522")
+
+
+def test_a_2xx_body_the_generated_models_reject_is_returned_as_received(build: Build) -> None:
+    """Decoding is the adapters' job (they name the path); the gateway hands over the JSON as it came."""
+    odd = {"nav": "not an object", "fuel": None, "extra": [1]}
+    gateway, served = build(sequence(ok(odd)))
+    assert call(gateway, gateway.navigate("SHIP-1", "X1-A-B")) == odd
+    assert len(served.requests) == 1 and gateway.snapshot().retries == 0
+
+
 def test_read_timeout_is_retried_for_a_get(build: Build) -> None:
     gateway, served = build(sequence(httpx.ReadTimeout("read timed out"), ok({"symbol": "A"})))
     assert call(gateway, gateway.get_my_agent()) == {"symbol": "A"}

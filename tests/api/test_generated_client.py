@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scripts.spec_transform import OMITTED_BY_SERVERS, transform
+from scripts.spec_transform import ECHOED_BODIES, OMITTED_BY_SERVERS, transform
 
 import space_traders_api_client.api as api_pkg
 
@@ -108,6 +108,34 @@ def test_transform_opens_enums_and_relaxes_omitted_fields() -> None:
     assert out["paths"]["/x"]["get"]["responses"]["200"]["description"] == ""
     assert spec["components"]["schemas"]["ShipFrame"]["required"] == ["symbol", "quality", "ghost"]
     assert "ShipyardTransaction" in OMITTED_BY_SERVERS
+
+
+def test_transform_gives_an_echoed_body_string_timestamps() -> None:
+    """The signed survey goes back to the server exactly as it came: its expiration is not re-formatted."""
+    path, method = ECHOED_BODIES[0]
+    survey = {
+        "type": "object",
+        "properties": {"expiration": {"type": "string", "format": "date-time"}, "size": {"type": "string"}},
+        "required": ["expiration", "size"],
+    }
+    ref = {"$ref": "#/components/schemas/Survey"}
+    spec: dict[str, Any] = {
+        "components": {"schemas": {"Survey": survey}},
+        "paths": {path: {method: {"requestBody": {"content": {"application/json": {"schema": ref}}}}}},
+    }
+    out = transform(spec)
+    body = out["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]
+    assert body["properties"]["expiration"] == {"type": "string"} and body["required"] == [
+        "expiration",
+        "size",
+    ]
+    assert out["components"]["schemas"]["Survey"]["properties"]["expiration"]["format"] == "date-time"
+
+    from space_traders_api_client.models import ExtractResourcesWithSurveyBody
+
+    sent = {"signature": "S", "symbol": "X1-A-B", "deposits": [{"symbol": "ICE"}], "size": "SMALL"}
+    sent["expiration"] = "2025-04-20T10:45:12.345Z"
+    assert ExtractResourcesWithSurveyBody.from_dict(sent).to_dict() == sent
 
 
 def _diff(left: Path, right: Path) -> list[str]:

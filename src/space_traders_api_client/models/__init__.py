@@ -30,6 +30,7 @@ from .dock_ship_dock_ship_200_response import DockShipDockShip200Response
 from .dock_ship_dock_ship_200_response_data import DockShipDockShip200ResponseData
 from .extract_resources_response_201 import ExtractResourcesResponse201
 from .extract_resources_response_201_data import ExtractResourcesResponse201Data
+from .extract_resources_with_survey_body import ExtractResourcesWithSurveyBody
 from .extract_resources_with_survey_response_201 import ExtractResourcesWithSurveyResponse201
 from .extract_resources_with_survey_response_201_data import ExtractResourcesWithSurveyResponse201Data
 from .extraction import Extraction
@@ -232,6 +233,7 @@ __all__ = (
     "ExtractionYield",
     "ExtractResourcesResponse201",
     "ExtractResourcesResponse201Data",
+    "ExtractResourcesWithSurveyBody",
     "ExtractResourcesWithSurveyResponse201",
     "ExtractResourcesWithSurveyResponse201Data",
     "Faction",

@@ -1,8 +1,10 @@
 """Ship, contract and agent actions (the POSTs), mixed into the Gateway.
 
-Actions default to `Priority.ACTION`. None of them is retried once the server may have acted (see
-retry.py): a failure that leaves the outcome unknown raises `ActionOutcomeUnknown`, and the caller re-reads
-the ship before trying again.
+Each action calls its generated operation with the generated body model; values the spec does not list
+(a new flight mode, say) go through, since the spec transform leaves enums open. Actions default to
+`Priority.ACTION`. None of them is retried once the server may have acted (see retry.py): a failure that
+leaves the outcome unknown raises `ActionOutcomeUnknown`, and the caller re-reads the ship before trying
+again.
 """
 
 from __future__ import annotations
@@ -34,130 +36,150 @@ from space_traders_api_client.api.fleet import (
     warp_ship,
 )
 from space_traders_api_client.api.systems import supply_construction
+from space_traders_api_client.models import (
+    DeliverContractBody,
+    ExtractResourcesWithSurveyBody,
+    JettisonBody,
+    JumpShipBody,
+    NavigateShipBody,
+    PatchShipNavBody,
+    PurchaseCargoPurchaseCargoRequest,
+    PurchaseShipBody,
+    RefuelShipBody,
+    RegisterBody,
+    SellCargoSellCargoRequest,
+    ShipRefineBody,
+    SupplyConstructionBody,
+    TransferCargoTransferCargoRequest,
+    WarpShipBody,
+)
+from space_traders_api_client.types import UNSET
 from stdaemon.api.priority import Priority
+from stdaemon.api.sender import Send
 
 Json = dict[str, Any]
 A = Priority.ACTION
 
 
-class _Json:
-    """Stands in for a generated body model: `_get_kwargs` only calls `to_dict()`."""
-
-    def __init__(self, payload: Mapping[str, Any]) -> None:
-        self._payload = dict(payload)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self._payload)
-
-
 class ActionsMixin:
-    async def _data(self, kwargs: dict[str, Any], priority: Priority, *, account: bool = False) -> Any:
+    async def _data(self, send: Send, priority: Priority, *, account: bool = False) -> Json:
         raise NotImplementedError
-
-    async def _act(self, kwargs: dict[str, Any], priority: Priority, *, account: bool = False) -> Json:
-        data: Json = await self._data(kwargs, priority, account=account)
-        return data
 
     async def register(
         self, symbol: str, faction: str, *, email: str | None = None, priority: Priority = A
     ) -> Json:
         """Register a new agent (needs the account token); the data carries the new agent token."""
-        body = {"symbol": symbol, "faction": faction} | ({"email": email} if email else {})
-        return await self._act(register_op._get_kwargs(body=_Json(body)), priority, account=True)
+        body = RegisterBody(symbol=symbol, faction=faction)
+        if email:
+            body["email"] = email  # the spec dropped `email`; the server still accepts it
+        return await self._data(
+            lambda c: register_op.asyncio_detailed(client=c, body=body), priority, account=True
+        )
 
     async def orbit(self, ship: str, *, priority: Priority = A) -> Json:
-        return await self._act(orbit_ship._get_kwargs(ship), priority)
+        return await self._data(lambda c: orbit_ship.asyncio_detailed(ship, client=c), priority)
 
     async def dock(self, ship: str, *, priority: Priority = A) -> Json:
-        return await self._act(dock_ship._get_kwargs(ship), priority)
+        return await self._data(lambda c: dock_ship.asyncio_detailed(ship, client=c), priority)
 
     async def navigate(self, ship: str, waypoint: str, *, priority: Priority = A) -> Json:
-        return await self._act(
-            navigate_ship._get_kwargs(ship, body=_Json({"waypointSymbol": waypoint})), priority
-        )
+        body = NavigateShipBody(waypoint_symbol=waypoint)
+        return await self._data(lambda c: navigate_ship.asyncio_detailed(ship, client=c, body=body), priority)
 
     async def warp(self, ship: str, waypoint: str, *, priority: Priority = A) -> Json:
-        return await self._act(
-            warp_ship._get_kwargs(ship, body=_Json({"waypointSymbol": waypoint})), priority
-        )
+        body = WarpShipBody(waypoint_symbol=waypoint)
+        return await self._data(lambda c: warp_ship.asyncio_detailed(ship, client=c, body=body), priority)
 
     async def jump(self, ship: str, waypoint: str, *, priority: Priority = A) -> Json:
-        return await self._act(
-            jump_ship._get_kwargs(ship, body=_Json({"waypointSymbol": waypoint})), priority
-        )
+        body = JumpShipBody(waypoint_symbol=waypoint)
+        return await self._data(lambda c: jump_ship.asyncio_detailed(ship, client=c, body=body), priority)
 
     async def set_flight_mode(self, ship: str, mode: str, *, priority: Priority = A) -> Json:
-        return await self._act(patch_ship_nav._get_kwargs(ship, body=_Json({"flightMode": mode})), priority)
+        body = PatchShipNavBody(flight_mode=mode)
+        return await self._data(
+            lambda c: patch_ship_nav.asyncio_detailed(ship, client=c, body=body), priority
+        )
 
     async def refuel(
         self, ship: str, *, units: int | None = None, from_cargo: bool = False, priority: Priority = A
     ) -> Json:
-        body: dict[str, Any] = {"units": units} if units is not None else {}
-        if from_cargo:
-            body["fromCargo"] = True
-        return await self._act(refuel_ship._get_kwargs(ship, body=_Json(body)), priority)
+        body = RefuelShipBody(
+            units=units if units is not None else UNSET, from_cargo=True if from_cargo else UNSET
+        )
+        return await self._data(lambda c: refuel_ship.asyncio_detailed(ship, client=c, body=body), priority)
 
     async def purchase_cargo(self, ship: str, symbol: str, units: int, *, priority: Priority = A) -> Json:
-        body = _Json({"symbol": symbol, "units": units})
-        return await self._act(purchase_cargo._get_kwargs(ship, body=body), priority)
+        body = PurchaseCargoPurchaseCargoRequest(symbol=symbol, units=units)
+        return await self._data(
+            lambda c: purchase_cargo.asyncio_detailed(ship, client=c, body=body), priority
+        )
 
     async def sell_cargo(self, ship: str, symbol: str, units: int, *, priority: Priority = A) -> Json:
-        body = _Json({"symbol": symbol, "units": units})
-        return await self._act(sell_cargo._get_kwargs(ship, body=body), priority)
+        body = SellCargoSellCargoRequest(symbol=symbol, units=units)
+        return await self._data(lambda c: sell_cargo.asyncio_detailed(ship, client=c, body=body), priority)
 
     async def jettison(self, ship: str, symbol: str, units: int, *, priority: Priority = A) -> Json:
-        body = _Json({"symbol": symbol, "units": units})
-        return await self._act(jettison._get_kwargs(ship, body=body), priority)
+        body = JettisonBody(symbol=symbol, units=units)
+        return await self._data(lambda c: jettison.asyncio_detailed(ship, client=c, body=body), priority)
 
     async def transfer_cargo(
         self, ship: str, to_ship: str, symbol: str, units: int, *, priority: Priority = A
     ) -> Json:
-        body = _Json({"tradeSymbol": symbol, "units": units, "shipSymbol": to_ship})
-        return await self._act(transfer_cargo._get_kwargs(ship, body=body), priority)
+        body = TransferCargoTransferCargoRequest(trade_symbol=symbol, units=units, ship_symbol=to_ship)
+        return await self._data(
+            lambda c: transfer_cargo.asyncio_detailed(ship, client=c, body=body), priority
+        )
 
     async def extract(self, ship: str, *, priority: Priority = A) -> Json:
-        return await self._act(extract_resources._get_kwargs(ship), priority)
+        return await self._data(lambda c: extract_resources.asyncio_detailed(ship, client=c), priority)
 
     async def siphon(self, ship: str, *, priority: Priority = A) -> Json:
-        return await self._act(siphon_resources._get_kwargs(ship), priority)
+        return await self._data(lambda c: siphon_resources.asyncio_detailed(ship, client=c), priority)
 
     async def survey(self, ship: str, *, priority: Priority = A) -> Json:
-        return await self._act(create_survey._get_kwargs(ship), priority)
+        return await self._data(lambda c: create_survey.asyncio_detailed(ship, client=c), priority)
 
     async def extract_with_survey(
         self, ship: str, survey_raw: Mapping[str, Any], *, priority: Priority = A
     ) -> Json:
         """Extract with a survey; `survey_raw` must be the survey exactly as received (it is signed)."""
-        kwargs = extract_resources_with_survey._get_kwargs(ship, body=_Json(survey_raw))
-        return await self._act(kwargs, priority)
+        body = ExtractResourcesWithSurveyBody.from_dict(survey_raw)  # its timestamps stay strings
+        return await self._data(
+            lambda c: extract_resources_with_survey.asyncio_detailed(ship, client=c, body=body), priority
+        )
 
     async def chart(self, ship: str, *, priority: Priority = A) -> Json:
-        return await self._act(create_chart._get_kwargs(ship), priority)
+        return await self._data(lambda c: create_chart.asyncio_detailed(ship, client=c), priority)
 
     async def negotiate_contract(self, ship: str, *, priority: Priority = A) -> Json:
-        return await self._act(negotiate_contract._get_kwargs(ship), priority)
+        return await self._data(lambda c: negotiate_contract.asyncio_detailed(ship, client=c), priority)
 
     async def accept_contract(self, contract_id: str, *, priority: Priority = A) -> Json:
-        return await self._act(accept_contract._get_kwargs(contract_id), priority)
+        return await self._data(lambda c: accept_contract.asyncio_detailed(contract_id, client=c), priority)
 
     async def deliver_contract(
         self, contract_id: str, ship: str, trade_symbol: str, units: int, *, priority: Priority = A
     ) -> Json:
-        body = _Json({"shipSymbol": ship, "tradeSymbol": trade_symbol, "units": units})
-        return await self._act(deliver_contract._get_kwargs(contract_id, body=body), priority)
+        body = DeliverContractBody(ship_symbol=ship, trade_symbol=trade_symbol, units=units)
+        return await self._data(
+            lambda c: deliver_contract.asyncio_detailed(contract_id, client=c, body=body), priority
+        )
 
     async def fulfill_contract(self, contract_id: str, *, priority: Priority = A) -> Json:
-        return await self._act(fulfill_contract._get_kwargs(contract_id), priority)
+        return await self._data(lambda c: fulfill_contract.asyncio_detailed(contract_id, client=c), priority)
 
     async def purchase_ship(self, ship_type: str, waypoint: str, *, priority: Priority = A) -> Json:
-        body = _Json({"shipType": ship_type, "waypointSymbol": waypoint})
-        return await self._act(purchase_ship._get_kwargs(body=body), priority)
+        body = PurchaseShipBody(ship_type=ship_type, waypoint_symbol=waypoint)
+        return await self._data(lambda c: purchase_ship.asyncio_detailed(client=c, body=body), priority)
 
     async def supply_construction(
         self, system: str, waypoint: str, ship: str, trade_symbol: str, units: int, *, priority: Priority = A
     ) -> Json:
-        body = _Json({"shipSymbol": ship, "tradeSymbol": trade_symbol, "units": units})
-        return await self._act(supply_construction._get_kwargs(system, waypoint, body=body), priority)
+        body = SupplyConstructionBody(ship_symbol=ship, trade_symbol=trade_symbol, units=units)
+        return await self._data(
+            lambda c: supply_construction.asyncio_detailed(system, waypoint, client=c, body=body), priority
+        )
 
     async def refine(self, ship: str, produce: str, *, priority: Priority = A) -> Json:
-        return await self._act(ship_refine._get_kwargs(ship, body=_Json({"produce": produce})), priority)
+        body = ShipRefineBody(produce=produce)
+        return await self._data(lambda c: ship_refine.asyncio_detailed(ship, client=c, body=body), priority)

@@ -1,19 +1,29 @@
 """The client factory: the generated client on an httpx.AsyncClient configured from Settings.
 
-The token is a `SecretStr` until the moment a request is sent: `BearerAuth` sets the header inside httpx's
+The generated operations send with `client.get_async_httpx_client().request(...)`, with no per-request
+auth. Which token a request carries (the agent's, or the account's for `POST /register`) is therefore
+chosen per request by an `Exchange`: the sender opens one around each attempt (`with exchange(token)`), and
+`ExchangeAuth`, the httpx client's auth, reads it from a context variable at send time. A context variable
+belongs to the task that set it, so concurrent requests each see their own exchange. The exchange also
+records the request and the response as httpx saw them, so the sender can name a request in messages and
+still map an answer the generated code could not parse (an empty 204, a 520, a body its models reject).
+
+The token is a `SecretStr` until the moment a request is sent: `ExchangeAuth` sets the header inside httpx's
 auth flow, so it is in no attribute of the generated client, in no repr and in no log line (httpx itself
 masks `Authorization` in header reprs). Tests pass an httpx transport (MockTransport) instead of the network.
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from types import TracebackType
 
 import httpx
 from pydantic import SecretStr
 
-from space_traders_api_client import Client
+from space_traders_api_client import AuthenticatedClient
 from stdaemon import __version__
 from stdaemon.exits import ConfigError
 from stdaemon.settings import Settings
@@ -22,26 +32,66 @@ USER_AGENT = f"stdaemon/{__version__} (+https://github.com/stdaemon/stdaemon)"
 KEEPALIVE_EXPIRY_S = 30.0
 
 
-class BearerAuth(httpx.Auth):
-    """Adds `Authorization: Bearer …` at send time; prints as masked."""
+class Exchange:
+    """One attempt of one request: the token it is sent with, and what httpx reports back."""
 
-    def __init__(self, token: SecretStr) -> None:
-        self._token = token
+    __slots__ = ("request", "response", "token")
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = f"Bearer {self._token.get_secret_value()}"
-        yield request
+    def __init__(self, token: SecretStr | None) -> None:
+        self.token = token
+        self.request: httpx.Request | None = None
+        self.response: httpx.Response | None = None
 
     def __repr__(self) -> str:
-        return "BearerAuth(token='**********')"
+        request = f"{self.request.method} {self.request.url}" if self.request is not None else None
+        return f"Exchange(token={'set' if self.token else 'unset'}, request={request!r})"
+
+
+_CURRENT: ContextVar[Exchange | None] = ContextVar("stdaemon_api_exchange", default=None)
+
+
+@contextmanager
+def exchange(token: SecretStr | None) -> Iterator[Exchange]:
+    """Requests sent by this task inside the block carry `token` and are recorded in the Exchange."""
+    current = Exchange(token)
+    reset = _CURRENT.set(current)
+    try:
+        yield current
+    finally:
+        _CURRENT.reset(reset)
+
+
+class ExchangeAuth(httpx.Auth):
+    """The httpx client's auth: `Authorization: Bearer …` from the current exchange, set at send time.
+
+    A request sent outside any exchange carries no credentials.
+    """
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        current = _CURRENT.get()
+        if current is not None:
+            current.request = request
+            if current.token is not None:
+                request.headers["Authorization"] = f"Bearer {current.token.get_secret_value()}"
+        response = yield request
+        if current is not None:
+            current.response = response
+
+    def __repr__(self) -> str:
+        return "ExchangeAuth()"
 
 
 class ApiClient:
-    """The generated client, its httpx.AsyncClient, and the credentials, kept out of every repr."""
+    """The generated client, its httpx.AsyncClient, and the credentials, kept out of every repr.
+
+    `generated` is the generated `AuthenticatedClient` the operations are called with (most of them are
+    typed to require one). Its own `token` stays empty: it would only be used for an httpx client it built
+    itself, and it is handed ours, whose `ExchangeAuth` applies the right token per request.
+    """
 
     def __init__(
         self,
-        generated: Client,
+        generated: AuthenticatedClient,
         *,
         base_url: str,
         agent_token: SecretStr | None,
@@ -49,6 +99,7 @@ class ApiClient:
     ) -> None:
         self.generated = generated
         self.base_url = base_url
+        self._base_path = httpx.URL(base_url).path.rstrip("/")
         self._agent_token = agent_token
         self._account_token = account_token
 
@@ -58,15 +109,23 @@ class ApiClient:
         client: httpx.AsyncClient = self.generated.get_async_httpx_client()
         return client
 
-    def agent_auth(self) -> httpx.Auth | None:
-        """Auth for gameplay requests; None when unauthenticated (public reads only)."""
-        return BearerAuth(self._agent_token) if self._agent_token is not None else None
-
-    def account_auth(self) -> httpx.Auth:
-        """Auth for `POST /register`, which needs the account token."""
+    def token(self, *, account: bool = False) -> SecretStr | None:
+        """The token a request sends: the agent's (None: unauthenticated, public reads only), or the
+        account's for `POST /register`."""
+        if not account:
+            return self._agent_token
         if self._account_token is None:
             raise ConfigError("registering an agent needs the account token: set ST_ACCOUNT_TOKEN")
-        return BearerAuth(self._account_token)
+        return self._account_token
+
+    def describe(self, request: httpx.Request | None) -> str:
+        """`GET /my/agent`: a request as messages name it (the path below the API's base URL)."""
+        if request is None:
+            return "request"
+        path = request.url.path
+        if self._base_path and path.startswith(self._base_path):
+            path = path[len(self._base_path) :] or "/"
+        return f"{request.method} {path}"
 
     def secrets(self) -> tuple[str, ...]:
         """The strings that must never appear in a message."""
@@ -113,13 +172,15 @@ def make_client(
     headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
     http = httpx.AsyncClient(
         base_url=url,
+        auth=ExchangeAuth(),
         timeout=timeout,
         limits=limits,
         headers=headers,
         transport=transport,
         follow_redirects=False,
     )
-    generated = Client(base_url=url, headers=headers, timeout=timeout).set_async_httpx_client(http)
+    generated = AuthenticatedClient(base_url=url, token="", headers=headers, timeout=timeout)
+    generated.set_async_httpx_client(http)
     return ApiClient(
         generated, base_url=url, agent_token=settings.token, account_token=settings.account_token
     )

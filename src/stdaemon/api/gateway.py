@@ -1,13 +1,10 @@
 """The gateway: the only caller of the generated client, and the one place the rate budget is spent.
 
-Each method builds its request with the generated operation module (`_get_kwargs`, so paths, methods and
-query parameters follow the spec), sends it through `Sender` (limiter slot, retries, error mapping) and
-returns the raw JSON `data` — a dict or a list exactly as received, never a generated model — so the
-adapters decode it tolerantly and the raw object is stored as it came. Listings are async iterators.
-
-Bodies are passed to `_get_kwargs` as `_Json`, an object with the one method it calls (`to_dict()`): the
-gateway never imports generated models (only the adapters may), and values the spec does not know yet
-(a new flight mode, say) go through unchanged.
+Each method calls a generated operation through its public `asyncio_detailed` (paths, methods, query
+parameters and request bodies follow the spec, bodies as the generated body models), inside `Sender`
+(limiter slot, exchange, retries, error mapping), and returns the raw JSON `data` — a dict or a list
+exactly as received, never a generated model — so the adapters decode it (through the generated models)
+and the raw object is stored as it came. Listings are async iterators.
 """
 
 from __future__ import annotations
@@ -35,21 +32,23 @@ from space_traders_api_client.api.systems import (
     get_systems,
     get_waypoint,
 )
+from space_traders_api_client.types import UNSET
 from stdaemon.api.actions import ActionsMixin
 from stdaemon.api.client import ApiClient, make_client
 from stdaemon.api.errors import MalformedResponse, snippet
 from stdaemon.api.limiter import TwoPoolBudget
 from stdaemon.api.meter import BudgetSnapshot
-from stdaemon.api.pagination import PAGE_LIMIT, paginate
+from stdaemon.api.pagination import paginate
 from stdaemon.api.priority import Priority
 from stdaemon.api.retry import RetryPolicy
 from stdaemon.api.scheduler import Limiter, Scheduler
-from stdaemon.api.sender import Sender, Sleep, wall_now
+from stdaemon.api.sender import Reply, Send, Sender, Sleep, wall_now
 from stdaemon.settings import Settings
 
 Json = dict[str, Any]
 # /my/ships fails deterministically for some page/limit pairs: retry once, then split the page.
 _MY_SHIPS_ATTEMPTS = 2
+SendPage = Callable[[int, int], Send]  # (page, limit) -> the call of a listing operation
 
 
 class Gateway(ActionsMixin):
@@ -81,33 +80,39 @@ class Gateway(ActionsMixin):
 
     # --- plumbing ------------------------------------------------------------------------------------
 
-    async def _body(
-        self,
-        kwargs: dict[str, Any],
-        priority: Priority,
-        *,
-        account: bool = False,
-        attempts: int | None = None,
-    ) -> Any:
-        auth = self._client.account_auth() if account else self._client.agent_auth()
-        return await self._sender.call(kwargs, priority=priority, auth=auth, attempts=attempts)
+    async def _reply(
+        self, send: Send, priority: Priority, *, account: bool = False, attempts: int | None = None
+    ) -> Reply:
+        return await self._sender.call(send, priority=priority, account=account, attempts=attempts)
 
-    async def _data(self, kwargs: dict[str, Any], priority: Priority, *, account: bool = False) -> Any:
-        body = await self._body(kwargs, priority, account=account)
-        if not isinstance(body, dict) or "data" not in body:
-            what = f"{str(kwargs.get('method', '')).upper()} {kwargs.get('url')}"
+    async def _object(self, send: Send, priority: Priority) -> Json:
+        """The whole body, which must be an object (`GET /` and `GET /error-codes` have no envelope)."""
+        reply = await self._reply(send, priority)
+        if not isinstance(reply.body, dict):
             raise MalformedResponse(
-                f"{what}: response has no `data`: {snippet(repr(body).encode())!r}", code=None, status=200
+                f"{reply.what}: not an object: {snippet(repr(reply.body).encode())!r}", code=None, status=200
             )
-        return body["data"]
+        return reply.body
+
+    async def _data(self, send: Send, priority: Priority, *, account: bool = False) -> Json:
+        """The `data` of the envelope, as received (a dict for every operation the gateway uses)."""
+        reply = await self._reply(send, priority, account=account)
+        if not isinstance(reply.body, dict) or "data" not in reply.body:
+            raise MalformedResponse(
+                f"{reply.what}: response has no `data`: {snippet(repr(reply.body).encode())!r}",
+                code=None,
+                status=200,
+            )
+        data: Json = reply.body["data"]
+        return data
 
     def _pages(
-        self, build: Callable[[int, int], dict[str, Any]], priority: Priority, *, attempts: int | None = None
+        self, what: str, send_page: SendPage, priority: Priority, *, attempts: int | None = None
     ) -> AsyncIterator[Json]:
-        what = f"GET {build(1, PAGE_LIMIT).get('url')}"
+        """Every item of a listing (`what` names it in messages), fetched in pages of up to 20."""
 
         async def fetch(page: int, limit: int) -> Any:
-            return await self._body(build(page, limit), priority, attempts=attempts)
+            return (await self._reply(send_page(page, limit), priority, attempts=attempts)).body
 
         return paginate(fetch, what=what)
 
@@ -115,61 +120,57 @@ class Gateway(ActionsMixin):
 
     async def get_status(self, *, priority: Priority = Priority.FLEET) -> Json:
         """The whole `GET /` body (resetDate, serverResets, stats …)."""
-        body = await self._body(get_status._get_kwargs(), priority)
-        if not isinstance(body, dict):
-            raise MalformedResponse(
-                f"GET /: not an object: {snippet(repr(body).encode())!r}", code=None, status=200
-            )
-        return body
+        return await self._object(lambda c: get_status.asyncio_detailed(client=c), priority)
 
     async def get_error_codes(self, *, priority: Priority = Priority.CRAWL) -> Json:
-        body = await self._body(get_error_codes._get_kwargs(), priority)
-        if not isinstance(body, dict):
-            raise MalformedResponse("GET /error-codes: not an object", code=None, status=200)
-        return body
+        return await self._object(lambda c: get_error_codes.asyncio_detailed(client=c), priority)
 
     async def get_my_agent(self, *, priority: Priority = Priority.FLEET) -> Json:
-        data: Json = await self._data(get_my_agent._get_kwargs(), priority)
-        return data
+        return await self._data(lambda c: get_my_agent.asyncio_detailed(client=c), priority)
 
     # --- fleet reads ---------------------------------------------------------------------------------
 
     def iter_my_ships(self, *, priority: Priority = Priority.FLEET) -> AsyncIterator[Json]:
         return self._pages(
-            lambda p, n: get_my_ships._get_kwargs(page=p, limit=n), priority, attempts=_MY_SHIPS_ATTEMPTS
+            "my ships",
+            lambda p, n: lambda c: get_my_ships.asyncio_detailed(client=c, page=p, limit=n),
+            priority,
+            attempts=_MY_SHIPS_ATTEMPTS,
         )
 
     async def get_my_ship(self, ship: str, *, priority: Priority = Priority.FLEET) -> Json:
-        data: Json = await self._data(get_my_ship._get_kwargs(ship), priority)
-        return data
+        return await self._data(lambda c: get_my_ship.asyncio_detailed(ship, client=c), priority)
 
     async def get_ship_nav(self, ship: str, *, priority: Priority = Priority.FLEET) -> Json:
-        data: Json = await self._data(get_ship_nav._get_kwargs(ship), priority)
-        return data
+        return await self._data(lambda c: get_ship_nav.asyncio_detailed(ship, client=c), priority)
 
     async def get_cooldown(self, ship: str, *, priority: Priority = Priority.FLEET) -> Json | None:
         """The ship's cooldown, or None when it has none (the server answers 204)."""
-        body = await self._body(get_ship_cooldown._get_kwargs(ship), priority)
-        if body is None:
-            return None
-        data: Json | None = body.get("data") if isinstance(body, dict) else None
+        reply = await self._reply(lambda c: get_ship_cooldown.asyncio_detailed(ship, client=c), priority)
+        data: Json | None = reply.body.get("data") if isinstance(reply.body, dict) else None
         return data
 
     def iter_contracts(self, *, priority: Priority = Priority.FLEET) -> AsyncIterator[Json]:
-        return self._pages(lambda p, n: get_contracts._get_kwargs(page=p, limit=n), priority)
+        return self._pages(
+            "my contracts",
+            lambda p, n: lambda c: get_contracts.asyncio_detailed(client=c, page=p, limit=n),
+            priority,
+        )
 
     async def get_contract(self, contract_id: str, *, priority: Priority = Priority.FLEET) -> Json:
-        data: Json = await self._data(get_contract._get_kwargs(contract_id), priority)
-        return data
+        return await self._data(lambda c: get_contract.asyncio_detailed(contract_id, client=c), priority)
 
     # --- systems, waypoints, markets -----------------------------------------------------------------
 
     def iter_systems(self, *, priority: Priority = Priority.CRAWL) -> AsyncIterator[Json]:
-        return self._pages(lambda p, n: get_systems._get_kwargs(page=p, limit=n), priority)
+        return self._pages(
+            "systems",
+            lambda p, n: lambda c: get_systems.asyncio_detailed(client=c, page=p, limit=n),
+            priority,
+        )
 
     async def get_system(self, system: str, *, priority: Priority = Priority.CRAWL) -> Json:
-        data: Json = await self._data(get_system._get_kwargs(system), priority)
-        return data
+        return await self._data(lambda c: get_system.asyncio_detailed(system, client=c), priority)
 
     def iter_waypoints(
         self,
@@ -179,48 +180,48 @@ class Gateway(ActionsMixin):
         traits: str | list[str] | None = None,
         priority: Priority = Priority.CRAWL,
     ) -> AsyncIterator[Json]:
-        def build(page: int, limit: int) -> dict[str, Any]:
-            kwargs: dict[str, Any] = get_system_waypoints._get_kwargs(
-                system, page=page, limit=limit, type_=type, traits=traits
+        def send_page(page: int, limit: int) -> Send:
+            return lambda c: get_system_waypoints.asyncio_detailed(
+                system, client=c, page=page, limit=limit, type_=type or UNSET, traits=traits or UNSET
             )
-            return kwargs
 
-        return self._pages(build, priority)
+        return self._pages(f"waypoints of {system}", send_page, priority)
 
     async def get_waypoint(self, system: str, waypoint: str, *, priority: Priority = Priority.CRAWL) -> Json:
-        data: Json = await self._data(get_waypoint._get_kwargs(system, waypoint), priority)
-        return data
+        return await self._data(lambda c: get_waypoint.asyncio_detailed(system, waypoint, client=c), priority)
 
     async def get_market(self, system: str, waypoint: str, *, priority: Priority = Priority.MARKET) -> Json:
-        data: Json = await self._data(get_market._get_kwargs(system, waypoint), priority)
-        return data
+        return await self._data(lambda c: get_market.asyncio_detailed(system, waypoint, client=c), priority)
 
     async def get_shipyard(self, system: str, waypoint: str, *, priority: Priority = Priority.MARKET) -> Json:
-        data: Json = await self._data(get_shipyard._get_kwargs(system, waypoint), priority)
-        return data
+        return await self._data(lambda c: get_shipyard.asyncio_detailed(system, waypoint, client=c), priority)
 
     async def get_jump_gate(self, system: str, waypoint: str, *, priority: Priority = Priority.CRAWL) -> Json:
-        data: Json = await self._data(get_jump_gate._get_kwargs(system, waypoint), priority)
-        return data
+        return await self._data(
+            lambda c: get_jump_gate.asyncio_detailed(system, waypoint, client=c), priority
+        )
 
     async def get_construction(
         self, system: str, waypoint: str, *, priority: Priority = Priority.CRAWL
     ) -> Json:
-        data: Json = await self._data(get_construction._get_kwargs(system, waypoint), priority)
-        return data
+        return await self._data(
+            lambda c: get_construction.asyncio_detailed(system, waypoint, client=c), priority
+        )
 
     # --- factions, data ------------------------------------------------------------------------------
 
     def iter_factions(self, *, priority: Priority = Priority.CRAWL) -> AsyncIterator[Json]:
-        return self._pages(lambda p, n: get_factions._get_kwargs(page=p, limit=n), priority)
+        return self._pages(
+            "factions",
+            lambda p, n: lambda c: get_factions.asyncio_detailed(client=c, page=p, limit=n),
+            priority,
+        )
 
     async def get_faction(self, faction: str, *, priority: Priority = Priority.CRAWL) -> Json:
-        data: Json = await self._data(get_faction._get_kwargs(faction), priority)
-        return data
+        return await self._data(lambda c: get_faction.asyncio_detailed(faction, client=c), priority)
 
     async def get_supply_chain(self, *, priority: Priority = Priority.CRAWL) -> Json:
-        data: Json = await self._data(get_supply_chain._get_kwargs(), priority)
-        return data
+        return await self._data(lambda c: get_supply_chain.asyncio_detailed(client=c), priority)
 
 
 def build_gateway(settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None) -> Gateway:

@@ -1,21 +1,32 @@
-"""Sending one request: a slot from the limiter, the HTTP exchange, error mapping and the retries.
+"""Sending one request: a slot from the limiter, the generated operation, error mapping and the retries.
 
 This is the only retry layer. Every attempt acquires its own slot and settles it when the answer (or the
 failure) arrives, so the limiter anchors windows at response time and retries pay the budget. The policy
 is in `retry.py`.
+
+The gateway hands `call` a `Send`: a call of a generated operation's `asyncio_detailed` with the generated
+client (`lambda c: get_market.asyncio_detailed(system, waypoint, client=c)`). The sender runs it inside an
+`Exchange` (client.py), which picks the token and records the request and the response. The answer is
+returned as JSON, exactly as received: decoding into models is the adapters' job. When the generated code
+cannot build its own `Response` from an answer (its models reject the body, a 204 has no JSON, a status
+such as 520 is outside `HTTPStatus`), the answer httpx received is mapped instead, the same way.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
+from pydantic import SecretStr
 
-from stdaemon.api.client import ApiClient
+from space_traders_api_client import AuthenticatedClient
+from space_traders_api_client.types import Response
+from stdaemon.api.client import ApiClient, Exchange, exchange
 from stdaemon.api.errors import (
     ActionOutcomeUnknown,
     MalformedResponse,
@@ -34,6 +45,28 @@ from stdaemon.redact import redact_text
 log = get_logger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
+_MAY_HAVE_ACTED = "the server may have acted — re-read the state before retrying"
+Send = Callable[[AuthenticatedClient], Awaitable[Response[Any]]]
+"""One call of a generated operation with the client it is given."""
+
+
+class Answer(Protocol):
+    """What the sender reads of an answer: a generated `Response` or the `httpx.Response` itself."""
+
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A successful answer: its JSON body (None when empty) and the request it answers (`GET /my/agent`)."""
+
+    body: Any
+    what: str
 
 
 def wall_now() -> datetime:
@@ -65,51 +98,37 @@ class Sender:
 
     async def call(
         self,
-        kwargs: dict[str, Any],
+        send: Send,
         *,
         priority: Priority,
-        auth: httpx.Auth | None = None,
+        account: bool = False,
         attempts: int | None = None,
-    ) -> Any:
-        """Send the request built by a generated `_get_kwargs`; return the decoded body (None if empty)."""
-        method = str(kwargs.get("method", "get")).upper()
-        what = f"{method} {kwargs.get('url', '?')}"
-        idempotent = method == "GET"
+    ) -> Reply:
+        """Run `send` (with the account token if `account`) until it answers 2xx or fails for good."""
+        token = self._client.token(account=account)
         limit = attempts if attempts is not None else self._policy.attempts
         failures = 0
         while True:
-            grant = await self._limiter.acquire(priority)
-            try:
-                self.meter.requests_sent += 1
-                response = await self._client.http.request(**kwargs, auth=auth or httpx.USE_CLIENT_DEFAULT)
-            except httpx.TransportError as exc:
-                self._limiter.settle(grant)
-                self.meter.transport_errors += 1
+            current, answer = await self._attempt(send, token, priority)
+            what = self._client.describe(current.request)
+            if isinstance(answer, httpx.TransportError):
                 failures += 1
-                reason = redact_text(f"{type(exc).__name__}: {exc}", self._client.secrets())
-                if not (idempotent or isinstance(exc, NEVER_SENT)):
-                    raise ActionOutcomeUnknown(
-                        f"{what}: {reason}; the server may have acted — re-read the state before retrying",
-                        code=None,
-                        status=None,
-                    ) from None
+                reason = redact_text(f"{type(answer).__name__}: {answer}", self._client.secrets())
+                if not (_idempotent(current) or isinstance(answer, NEVER_SENT)):
+                    raise ActionOutcomeUnknown(f"{what}: {reason}; {_MAY_HAVE_ACTED}", code=None, status=None)
                 if failures >= limit:
                     raise ServerUnavailable(
                         f"{what}: {reason} (gave up after {failures} attempts)", code=None, status=None
-                    ) from None
+                    )
                 await self._backoff(what, failures, reason)
                 continue
-            except BaseException:
-                self._limiter.settle(grant)
-                raise
-            self._limiter.settle(grant)
-            status = response.status_code
+            status = answer.status_code
             if 200 <= status < 300:
-                return _decode(response, what)
-            error = error_from_response(status, response.content, secrets=self._client.secrets(), what=what)
+                return Reply(_decode(answer, what), what)
+            error = error_from_response(status, answer.content, secrets=self._client.secrets(), what=what)
             failures += 1
             if status in (429, 502):  # refused in front of the game server: any method may retry
-                wait = self._server_wait(response, failures)
+                wait = self._server_wait(answer, failures)
                 if isinstance(error, RateLimited):
                     error.retry_after_s = wait
                 if failures >= limit:
@@ -119,12 +138,9 @@ class Sender:
                 continue
             if status >= 500:
                 self.meter.server_errors += 1
-                if not idempotent:
+                if not _idempotent(current):
                     raise ActionOutcomeUnknown(
-                        f"{error.message}; the server may have acted — re-read the state before retrying",
-                        code=error.code,
-                        status=status,
-                        data=error.data,
+                        f"{error.message}; {_MAY_HAVE_ACTED}", code=error.code, status=status, data=error.data
                     )
                 if failures >= limit:
                     raise error
@@ -132,7 +148,36 @@ class Sender:
                 continue
             raise error
 
-    def _server_wait(self, response: httpx.Response, failures: int) -> float:
+    async def _attempt(
+        self, send: Send, token: SecretStr | None, priority: Priority
+    ) -> tuple[Exchange, Answer | httpx.TransportError]:
+        """One attempt in its own limiter slot, settled as soon as the answer (or the failure) arrives."""
+        grant = await self._limiter.acquire(priority)
+        try:
+            with exchange(token) as current:
+                self.meter.requests_sent += 1
+                try:
+                    return current, await self._send(send, current)
+                except httpx.TransportError as exc:
+                    self.meter.transport_errors += 1
+                    return current, exc
+        finally:
+            self._limiter.settle(grant)
+
+    async def _send(self, send: Send, current: Exchange) -> Answer:
+        """The generated operation's `Response`; or, when it could not build one from the answer it got,
+        the `httpx.Response` itself. httpx's own errors (transport, decoding) propagate unchanged."""
+        try:
+            return await send(self._client.generated)
+        except httpx.HTTPError:
+            raise
+        except Exception:
+            received = current.response
+            if received is None or not _read(received):
+                raise
+            return received
+
+    def _server_wait(self, response: Answer, failures: int) -> float:
         """The server's Retry-After / x-ratelimit-reset if it sent one, else backoff with jitter."""
         if response.status_code == 429:
             self.meter.throttled_429 += 1
@@ -156,7 +201,20 @@ class Sender:
         log.warning("api_retry", request=what, attempt=failures, reason=reason, wait_s=round(wait, 3))
 
 
-def _decode(response: httpx.Response, what: str) -> Any:
+def _idempotent(current: Exchange) -> bool:
+    return current.request is not None and current.request.method == "GET"
+
+
+def _read(response: httpx.Response) -> bool:
+    """Whether the whole body of `response` arrived (it has, whenever the generated code got to parse it)."""
+    try:
+        response.content  # noqa: B018 - the property raises when the body was not read
+    except httpx.ResponseNotRead:
+        return False
+    return True
+
+
+def _decode(response: Answer, what: str) -> Any:
     content = response.content
     if response.status_code == 204 or not content.strip():
         return None

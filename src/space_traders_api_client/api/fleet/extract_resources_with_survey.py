@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.extract_resources_with_survey_body import ExtractResourcesWithSurveyBody
 from ...models.extract_resources_with_survey_response_201 import ExtractResourcesWithSurveyResponse201
-from ...models.survey import Survey
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -17,7 +17,7 @@ from typing import cast
 def _get_kwargs(
     ship_symbol: str,
     *,
-    body: Survey | Unset = UNSET,
+    body: ExtractResourcesWithSurveyBody | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -64,13 +64,13 @@ def sync_detailed(
     ship_symbol: str,
     *,
     client: AuthenticatedClient,
-    body: Survey | Unset = UNSET,
+    body: ExtractResourcesWithSurveyBody | Unset = UNSET,
 
 ) -> Response[ExtractResourcesWithSurveyResponse201]:
     """
     Args:
         ship_symbol (str):
-        body (Survey | Unset):
+        body (ExtractResourcesWithSurveyBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,13 +97,13 @@ def sync(
     ship_symbol: str,
     *,
     client: AuthenticatedClient,
-    body: Survey | Unset = UNSET,
+    body: ExtractResourcesWithSurveyBody | Unset = UNSET,
 
 ) -> ExtractResourcesWithSurveyResponse201 | None:
     """
     Args:
         ship_symbol (str):
-        body (Survey | Unset):
+        body (ExtractResourcesWithSurveyBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,13 +125,13 @@ async def asyncio_detailed(
     ship_symbol: str,
     *,
     client: AuthenticatedClient,
-    body: Survey | Unset = UNSET,
+    body: ExtractResourcesWithSurveyBody | Unset = UNSET,
 
 ) -> Response[ExtractResourcesWithSurveyResponse201]:
     """
     Args:
         ship_symbol (str):
-        body (Survey | Unset):
+        body (ExtractResourcesWithSurveyBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,13 +158,13 @@ async def asyncio(
     ship_symbol: str,
     *,
     client: AuthenticatedClient,
-    body: Survey | Unset = UNSET,
+    body: ExtractResourcesWithSurveyBody | Unset = UNSET,
 
 ) -> ExtractResourcesWithSurveyResponse201 | None:
     """
     Args:
         ship_symbol (str):
-        body (Survey | Unset):
+        body (ExtractResourcesWithSurveyBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
