@@ -104,17 +104,22 @@ class Settings(BaseSettings):
 
     @field_validator("token", "account_token")
     @classmethod
-    def _blank_is_unset(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is None or not value.get_secret_value().strip():
-            return None
-        return SecretStr(value.get_secret_value().strip())
+    def _not_blank(cls, value: SecretStr | None) -> SecretStr | None:
+        # `ST_TOKEN=` (empty) means unset; only spaces is a mistake that would silently play the sandbox
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError("is blank: set the token, or remove the variable (no ST_TOKEN = the sandbox)")
+        return SecretStr(value.get_secret_value().strip()) if value is not None else None
 
     @field_validator("api_url")
     @classmethod
     def _api_url(cls, value: str) -> str:
+        example = "e.g. https://api.spacetraders.io/v2 or http://127.0.0.1:8765/v2"
         if not value.startswith(("http://", "https://")):
-            raise ValueError("must be an http:// or https:// URL, e.g. https://api.spacetraders.io/v2")
-        return value.rstrip("/")
+            raise ValueError(f"must be an http:// or https:// URL, {example}")
+        value = value.rstrip("/")
+        if not value.endswith("/v2"):
+            raise ValueError(f"must end with the API version /v2, {example}")
+        return value
 
     @field_validator("agent_symbol", "faction")
     @classmethod

@@ -102,6 +102,12 @@ async def test_run_no_migrate_refuses_a_database_behind_head(fresh_url: str, tmp
         ({"ST_DATABASE_URL": "postgresql://u:secretpw@127.0.0.1:1/db"}, 69, "cannot connect"),
         ({"ST_DATABASE_URL": "mysql://u:secretpw@h/db"}, 78, "ST_DATABASE_URL is invalid"),
         ({"ST_LOG_LEVEL": "chatty"}, 78, "ST_LOG_LEVEL is invalid"),
+        ({"ST_TOKEN": " "}, 78, "ST_TOKEN is invalid: is blank"),
+        (
+            {"ST_API_URL": "http://127.0.0.1:8765"},
+            78,
+            "ST_API_URL is invalid: must end with the API version /v2",
+        ),
     ],
 )
 async def test_bad_configuration_is_one_line_and_the_right_exit_code(

@@ -105,12 +105,31 @@ def test_bad_values_name_the_variable(
         load_settings()
 
 
-def test_blank_secrets_mean_unset(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ST_TOKEN", "  ")
+def test_empty_secrets_mean_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ST_TOKEN", "")
+    monkeypatch.setenv("ST_ACCOUNT_TOKEN", "")
     monkeypatch.setenv("ST_DATABASE_URL", "")
     settings = load_settings()
     assert settings.token is None
+    assert settings.account_token is None
     assert settings.database_url is None
+    assert settings.sandbox
+
+
+@pytest.mark.parametrize("name", ["ST_TOKEN", "ST_ACCOUNT_TOKEN"])
+def test_a_token_of_only_spaces_is_refused_not_taken_for_the_sandbox(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv(name, "  ")
+    with pytest.raises(ConfigError, match=f"^{name} is invalid: is blank"):
+        load_settings()
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8765", "https://api.spacetraders.io/", "http://h/v2/x"])
+def test_an_api_url_without_the_version_is_refused(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.setenv("ST_API_URL", url)
+    with pytest.raises(ConfigError, match=r"^ST_API_URL is invalid: must end with the API version /v2"):
+        load_settings()
 
 
 def test_secrets_never_print_and_are_listed_for_the_redactor(monkeypatch: pytest.MonkeyPatch) -> None:
