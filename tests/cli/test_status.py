@@ -55,7 +55,45 @@ async def test_status_json_lists_every_table_with_rows_and_last_write(
     assert abs((datetime.now(UTC) - written).total_seconds()) < 300
     assert tables["telemetry.ships"] == {
         "name": "telemetry.ships", "kind": "latest", "exists": True, "rows": 0, "last_write": None,
+        "last_observed": None,
     }  # fmt: skip
+    assert report["crawl"] is None
+
+
+async def test_status_shows_the_last_observation_and_the_crawl(
+    clean_db: AsyncEngine, database_url: str, tmp_path: Path
+) -> None:
+    """An upsert of an unchanged row moves `observed_at` but not `written_at`: both are shown."""
+    async with clean_db.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO reference.systems"
+                " (reset_date, symbol, sector_symbol, type, x, y, raw, observed_at, written_at)"
+                " VALUES ('2026-11-15', 'X1-A', 'X1', 'RED_STAR', 1, 2, '{}',"
+                "         '2026-11-20T10:00:00Z', '2026-11-16T10:00:00Z')"
+            )
+        )
+        await conn.execute(
+            text(
+                "INSERT INTO reference.crawl_progress"
+                " (reset_date, task, next_page, total, completed_at, observed_at) VALUES"
+                " ('2026-11-01', 'systems', 9, 8, now(), now()),"  # an older epoch's crawl is not shown
+                " ('2026-11-15', 'systems', 3, 8, NULL, now()),"
+                " ('2026-11-15', 'market:X1-A-B', 2, 1, now(), now()),"
+                " ('2026-11-15', 'crawl', 1, 40, NULL, now())"
+            )
+        )
+    result = stdaemon(tmp_path, "status", "--json", ST_DATABASE_URL=database_url)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    systems = next(t for t in report["tables"] if t["name"] == "reference.systems")
+    assert systems["last_write"].startswith("2026-11-16T10:00:00")
+    assert systems["last_observed"].startswith("2026-11-20T10:00:00")
+    crawl = report["crawl"]
+    assert (crawl["reset_date"], crawl["pages_done"], crawl["pages_total"]) == ("2026-11-15", 3, 40)
+    assert (crawl["percent"], crawl["complete"], crawl["tasks"]) == (7.5, False, 2)
+    text_report = stdaemon(tmp_path, "status", ST_DATABASE_URL=database_url)
+    assert "crawl      3/40 pages (7.5 %) of reset 2026-11-15" in text_report.stdout
 
 
 async def test_status_text_names_every_table(engine: AsyncEngine, database_url: str, tmp_path: Path) -> None:

@@ -54,15 +54,32 @@ def render_text(report: dict[str, object]) -> str:
         f"database   {db['where']} ({reach}{version})",
         f"migration  {mig['revision'] or 'none'} (head {mig['head']}) {verdict}",
         f"reset      {report['reset_date'] or 'none seen yet'}",
+        f"crawl      {_crawl_line(report.get('crawl'))}",
         "",
-        f"{'table':<34} {'kind':<8} {'rows':>12}  last write",
+        f"{'table':<34} {'kind':<8} {'rows':>12}  {'last write':<32}  last observed",
     ]
     tables = report["tables"]
     assert isinstance(tables, list)
     for t in tables:
         rows = "missing" if not t["exists"] else f"{t['rows']:,}"
-        lines.append(f"{t['name']:<34} {t['kind']:<8} {rows:>12}  {t['last_write'] or '-'}")
+        written, observed = t["last_write"] or "-", t.get("last_observed") or "-"
+        lines.append(f"{t['name']:<34} {t['kind']:<8} {rows:>12}  {written:<32}  {observed}")
     return "\n".join(lines)
+
+
+def _crawl_line(crawl: object) -> str:
+    if not isinstance(crawl, dict):
+        return "not started"
+    total = crawl["pages_total"]
+    share = (
+        f"{crawl['pages_done']:,}/{total:,} pages ({crawl['percent']} %)"
+        if total
+        else (f"{crawl['pages_done']:,} pages")
+    )
+    state = (
+        f"complete since {crawl['completed_at']}" if crawl["complete"] else f"updated {crawl['updated_at']}"
+    )
+    return f"{share} of reset {crawl['reset_date']}, {state}"
 
 
 async def _status(settings: Settings, as_json: bool) -> bool:
@@ -93,7 +110,8 @@ async def _status(settings: Settings, as_json: bool) -> bool:
 def status_command(
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
 ) -> None:
-    """Database reachable, migration revision vs head, reset epoch, rows and last write per table."""
+    """Database reachable, migration revision vs head, reset epoch, the crawl's progress, and per table its
+    rows, last write and last observation."""
     settings = load_settings()
     setup_cli_logging(settings)
     at_head = asyncio.run(_status(settings, as_json))

@@ -1,7 +1,11 @@
-"""What `stdaemon status` reports: reachability, migration revision vs head, reset epoch, rows and last write.
+"""What `stdaemon status` reports: reachability, migration revision vs head, reset epoch, rows, last write
+and last observation per table, and the crawl's progress.
 
 Every table of the registry is listed, also when it does not exist yet (a database behind head): then its
 `rows` and `last_write` are None and `exists` is False, so a reader sees what is missing instead of nothing.
+`last_write` moves only when a row really changed (the writer skips unchanged upserts); `last_observed` is
+when the newest row was observed (its `observed_at`), so a healthy daemon whose data did not change does not
+look stalled.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from stdaemon.db import migrations
+from stdaemon.db.crawl_status import CrawlStatus, crawl_status
 from stdaemon.db.tables import TABLES
 
 
@@ -24,6 +29,7 @@ class TableStatus:
     exists: bool
     rows: int | None
     last_write: datetime | None
+    last_observed: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class StatusReport:
     head: str
     reset_date: date | None
     tables: list[TableStatus] = field(default_factory=list)
+    crawl: CrawlStatus | None = None
 
     @property
     def at_head(self) -> bool:
@@ -53,10 +60,23 @@ class StatusReport:
             "migration": {"revision": self.revision, "head": self.head, "at_head": self.at_head},
             "reset_date": self.reset_date.isoformat() if self.reset_date else None,
             "tables": [
-                {**asdict(t), "last_write": t.last_write.isoformat() if t.last_write else None}
+                {**asdict(t), "last_write": _iso(t.last_write), "last_observed": _iso(t.last_observed)}
                 for t in self.tables
             ],
+            "crawl": self.crawl.as_json() if self.crawl else None,
         }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+# When a row was observed, per table: `observed_at`, else the column that plays its part.
+_OBSERVED = {"reference.resets": "last_seen_at", "telemetry.dead_letters": "failed_at"}
+
+
+def _observed_column(name: str) -> str:
+    return _OBSERVED.get(name, "observed_at")
 
 
 async def _existing(conn: AsyncConnection) -> set[str]:
@@ -69,18 +89,20 @@ async def _existing(conn: AsyncConnection) -> set[str]:
     return {r[0] for r in rows}
 
 
-async def _counts(conn: AsyncConnection, names: list[str]) -> dict[str, tuple[int, datetime | None]]:
-    """Row count and max(written_at) of each table, in one round trip."""
+async def _counts(
+    conn: AsyncConnection, names: list[str]
+) -> dict[str, tuple[int, datetime | None, datetime | None]]:
+    """Row count, max(written_at) and the newest observation of each table, in one round trip."""
     if not names:
         return {}
     # Names come from our own registry (never user input) and are quoted per part.
     parts = [
-        f"SELECT '{name}' AS name, count(*) AS n, max(written_at) AS w FROM "
-        + ".".join(f'"{p}"' for p in name.split("."))
+        f"SELECT '{name}' AS name, count(*) AS n, max(written_at) AS w, max({_observed_column(name)}) AS o "
+        "FROM " + ".".join(f'"{p}"' for p in name.split("."))
         for name in names
     ]
     rows = await conn.execute(text(" UNION ALL ".join(parts)))
-    return {r.name: (int(r.n), r.w) for r in rows}
+    return {r.name: (int(r.n), r.w, r.o) for r in rows}
 
 
 async def collect(engine: AsyncEngine, *, where: str, embedded: bool) -> StatusReport:
@@ -96,6 +118,7 @@ async def collect(engine: AsyncEngine, *, where: str, embedded: bool) -> StatusR
             reset = (
                 await conn.execute(text("SELECT max(reset_date) FROM reference.resets"))
             ).scalar_one_or_none()
+        crawl = await crawl_status(conn) if "reference.crawl_progress" in existing else None
     tables = [
         TableStatus(
             name=name,
@@ -103,6 +126,7 @@ async def collect(engine: AsyncEngine, *, where: str, embedded: bool) -> StatusR
             exists=name in existing,
             rows=counts[name][0] if name in counts else None,
             last_write=counts[name][1] if name in counts else None,
+            last_observed=counts[name][2] if name in counts else None,
         )
         for name, spec in TABLES.items()
     ]
@@ -115,6 +139,7 @@ async def collect(engine: AsyncEngine, *, where: str, embedded: bool) -> StatusR
         head=head,
         reset_date=reset,
         tables=tables,
+        crawl=crawl,
     )
 
 

@@ -17,6 +17,7 @@ from stdaemon.domain.base import DomainModel
 T = TypeVar("T")
 
 PAGE_LIMIT = 20  # the most items the server gives per page (SPACETRADERS.md §3)
+SUMMARY_TASK = "crawl"  # the row holding the whole crawl's done/total, for `stdaemon status`
 GATE_TYPE = "JUMP_GATE"
 ITEM_TRAITS = ("MARKETPLACE", "SHIPYARD")  # a waypoint with one of these has a listing of its own
 

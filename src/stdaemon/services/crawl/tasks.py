@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Literal
 
-from stdaemon.domain.crawl import GATE_TYPE, ITEM_TRAITS, WaypointSummary
+from stdaemon.domain.crawl import GATE_TYPE, ITEM_TRAITS, SUMMARY_TASK, WaypointSummary
 
 Kind = Literal[
     "systems", "factions", "supply-chain", "waypoints", "jump-gate", "construction", "market", "shipyard"
@@ -24,7 +24,7 @@ ITEM_KINDS: tuple[Kind, ...] = ("jump-gate", "construction", "market", "shipyard
 SYSTEMS = "systems"
 FACTIONS = "factions"
 SUPPLY_CHAIN = "supply-chain"
-SUMMARY = "crawl"  # the row that holds the whole crawl's done/total, for `stdaemon status`
+SUMMARY = SUMMARY_TASK
 
 
 class Stage(IntEnum):
