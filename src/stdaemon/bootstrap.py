@@ -17,6 +17,7 @@ from stdaemon.api.errors import ResetDetected
 from stdaemon.api.gateway import Gateway, build_gateway
 from stdaemon.db import migrations
 from stdaemon.db.engine import Database, open_database
+from stdaemon.db.epochs import ensure_sandbox_may_write
 from stdaemon.db.sink import DbReferenceSource, WriterSink
 from stdaemon.db.status import StatusReport, collect
 from stdaemon.db.writer import DbWriter
@@ -61,6 +62,8 @@ async def build_app(
         notifier.status(f"{'migrating' if migrate else 'checking'} the schema of {db.where}")
         report = await prepare_database(db, migrate=migrate)
         log.info("database_ready", **report.as_json())
+        if settings.sandbox:
+            await ensure_sandbox_may_write(db.engine, db.where)
         sandbox = await start_sandbox(settings) if settings.sandbox else None
         playing = sandbox.settings if sandbox else settings
         gateway = build_gateway(playing, transport=sandbox.transport if sandbox else None)
@@ -69,7 +72,7 @@ async def build_app(
         data = DataService(
             api=gateway,
             decode=ADAPTERS,
-            sink=WriterSink(writer),
+            sink=WriterSink(writer, simulated=settings.sandbox),
             reference=DbReferenceSource(db.engine),
             settings=settings,
             reset_errors=(ResetDetected,),

@@ -81,6 +81,37 @@ async def test_run_migrates_observes_and_exits_zero_on_a_signal(
         assert await rows(engine, "telemetry.ships") == 2
         assert await rows(engine, "telemetry.agents") == 1
         assert await rows(engine, "reference.resets") == 1
+        async with engine.connect() as conn:
+            assert (await conn.execute(text("SELECT simulated FROM reference.resets"))).scalar_one() is True
+    finally:
+        await engine.dispose()
+
+
+async def test_the_sandbox_refuses_a_database_that_holds_a_real_agents_epoch(
+    fresh_url: str, tmp_path: Path
+) -> None:
+    from stdaemon.db.migrations import upgrade_head
+
+    await upgrade_head(fresh_url)
+    engine = make_engine(fresh_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO reference.resets (reset_date, first_seen_at, last_seen_at, raw)"
+                    " VALUES ('2025-04-13', now(), now(), '{}')"
+                )
+            )
+        proc = await asyncio.create_subprocess_exec(
+            *STDAEMON, "run", env=env_for(fresh_url, tmp_path),
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        _, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+        assert proc.returncode == 78
+        [line] = err.decode().splitlines()
+        assert "holds a real agent's data (reset 2025-04-13)" in line
+        assert await rows(engine, "telemetry.agents") == 0
+        assert await rows(engine, "reference.resets") == 1
     finally:
         await engine.dispose()
 

@@ -339,12 +339,19 @@ def _task_state(t: TaskState, *, reset_date: date, observed_at: datetime) -> Row
     return {"reference.crawl_progress": [row]}
 
 
-def reset_rows(status: m.ServerStatus, observed_at: datetime) -> Rows:
-    """A reset epoch seen now; `first_seen_at` is insert-only, so a later sighting keeps the first."""
+SIMULATOR = "stsim "  # how stsim's `GET /` description starts (the migration 0003 marked old rows by it)
+
+
+def reset_rows(status: m.ServerStatus, observed_at: datetime, *, simulated: bool = False) -> Rows:
+    """A reset epoch seen now; `first_seen_at` is insert-only, so a later sighting keeps the first.
+
+    `simulated`: played against a simulator (the sandbox says so; `stsim serve` says so in its description).
+    """
     row = {
         "reset_date": status.reset_date,
         "first_seen_at": observed_at,
         "last_seen_at": observed_at,
         "raw": status.raw,
+        "simulated": simulated or (status.description or "").startswith(SIMULATOR),
     }
     return {"reference.resets": [row]}

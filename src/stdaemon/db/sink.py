@@ -32,8 +32,9 @@ _REFERENCE_TABLES = frozenset(
 class WriterSink:
     """Maps models to rows (`db.rows`) and queues them on the DbWriter, table by table."""
 
-    def __init__(self, writer: DbWriter) -> None:
+    def __init__(self, writer: DbWriter, *, simulated: bool = False) -> None:
         self._writer = writer
+        self._simulated = simulated  # the sandbox: every epoch it records is a simulator's
 
     async def write(
         self,
@@ -58,7 +59,7 @@ class WriterSink:
             await self._writer.put(table, rows)
 
     async def write_reset(self, status: m.ServerStatus, observed_at: datetime) -> None:
-        for table, rows in reset_rows(status, observed_at).items():
+        for table, rows in reset_rows(status, observed_at, simulated=self._simulated).items():
             await self._writer.put(table, rows)
 
 

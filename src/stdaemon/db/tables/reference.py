@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import CheckConstraint, Index
+from sqlalchemy import Boolean, CheckConstraint, Index, text
 from sqlmodel import Field
 
 from stdaemon.db.tables.base import (
@@ -37,6 +37,10 @@ class Reset(Base, table=True):
     first_seen_at: datetime = Field(default=None, sa_type=TIMESTAMPTZ, nullable=False)
     last_seen_at: datetime = Field(default=None, sa_type=TIMESTAMPTZ, nullable=False)
     raw: dict[str, Any] = raw_col()
+    # played against a simulator (the sandbox, `stsim serve`): the sandbox never writes beside a real epoch
+    simulated: bool = Field(
+        default=False, sa_type=Boolean, nullable=False, sa_column_kwargs={"server_default": text("false")}
+    )
     written_at: datetime = written_at_col()
 
 
