@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from stdaemon.api.decoder import ADAPTERS
@@ -66,3 +68,41 @@ async def test_an_action_result_is_written_through_to_the_tables(clean_db: Async
     assert [r["reset_date"] for r in resets] == [ds.reset_date]
     assert await fetch(clean_db, "SELECT * FROM telemetry.dead_letters") == []
     assert api.gets == 1
+
+
+class SparseApi(FakeApi):
+    """The agent and ship payloads without what the spec requires and real servers have been seen to omit."""
+
+    async def get_my_agent(self) -> dict[str, Any]:
+        agent = await super().get_my_agent()
+        return {k: v for k, v in agent.items() if k not in {"headquarters", "startingFaction", "shipCount"}}
+
+    async def get_my_ship(self, ship: str) -> dict[str, Any]:
+        payload = await super().get_my_ship(ship)
+        for part in ("frame", "engine", "reactor"):
+            del payload[part]
+        payload["registration"] = {"name": payload["symbol"]}  # no role, no faction
+        return payload
+
+
+async def test_an_agent_and_a_ship_missing_optional_fields_are_stored_not_dead_lettered(
+    clean_db: AsyncEngine,
+) -> None:
+    writer = DbWriter(clean_db, linger_s=0.01)
+    async with running(writer):
+        ds = service(SparseApi(), writer, clean_db)
+        agent = await ds.agent()
+        ship = await ds.ship(SHIP)
+        await writer.flush()
+    assert (agent.headquarters, agent.starting_faction, agent.ship_count) == (None, None, None)
+    assert await fetch(clean_db, "SELECT * FROM telemetry.dead_letters") == []
+    [stored] = await fetch(clean_db, "SELECT * FROM telemetry.agents")
+    assert (stored["symbol"], stored["credits"]) == (agent.symbol, agent.credits)
+    assert (stored["headquarters"], stored["starting_faction"], stored["ship_count"]) == (None, None, None)
+    assert stored["raw"] == agent.raw and "headquarters" not in stored["raw"]
+    [snapshot] = await fetch(clean_db, "SELECT * FROM telemetry.agent_snapshots")
+    assert (snapshot["credits"], snapshot["ship_count"]) == (agent.credits, None)
+    [row] = await fetch(clean_db, "SELECT * FROM telemetry.ships")
+    assert (row["symbol"], row["waypoint_symbol"]) == (ship.symbol, ship.nav.waypoint_symbol)
+    parts = ("role", "faction_symbol", "frame_symbol", "engine_symbol", "reactor_symbol")
+    assert [row[c] for c in parts] == [None] * 5

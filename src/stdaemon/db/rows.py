@@ -125,7 +125,7 @@ def _faction(f: m.Faction, *, reset_date: date, observed_at: datetime) -> Rows:
                 "name": f.name,
                 "description": f.description,
                 "headquarters": f.headquarters,
-                "is_recruiting": bool(f.is_recruiting),
+                "is_recruiting": f.is_recruiting,
                 "traits": list(f.traits),
             }
         ]
@@ -283,8 +283,8 @@ def _contract(c: m.Contract, *, reset_date: date, observed_at: datetime) -> Rows
         "fulfilled": c.fulfilled,
         "deadline_to_accept": c.deadline_to_accept,
         "deadline": c.deadline,
-        "payment_on_accepted": c.on_accepted or 0,
-        "payment_on_fulfilled": c.on_fulfilled or 0,
+        "payment_on_accepted": c.on_accepted,
+        "payment_on_fulfilled": c.on_fulfilled,
     }
     return {"telemetry.contracts": [row]}
 

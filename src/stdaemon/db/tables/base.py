@@ -94,11 +94,28 @@ def written_at_col() -> Any:
     )
 
 
+class EntityTable(Base):
+    """The columns every table of API entities shares, declared once.
+
+    `reset_date` (the first key column: the server reset epoch), `raw` (the object as the API sent it, the
+    source of truth), `observed_at` (when we saw it) and `written_at` (when the writer last changed the row).
+    A history table keyed by the observation time redeclares `observed_at` as a key column, and gives its
+    key's order in a `PrimaryKeyConstraint` (inherited columns come first in a model; in the database the
+    columns are in the migrations' order, the key in the constraint's).
+    """
+
+    reset_date: date = reset_date_key()
+    raw: dict[str, Any] = raw_col()
+    observed_at: datetime = ts_col()
+    written_at: datetime = written_at_col()
+
+
 __all__ = [
     "REFERENCE",
     "SCHEMAS",
     "TELEMETRY",
     "Base",
+    "EntityTable",
     "date",
     "datetime",
     "metadata",

@@ -7,30 +7,26 @@ timestamp, so a replayed batch is a no-op.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any, ClassVar
+from datetime import datetime
+from typing import ClassVar
 
-from sqlalchemy import CheckConstraint, Index
+from sqlalchemy import CheckConstraint, Index, PrimaryKeyConstraint
 
 from stdaemon.db.tables.base import (
     TELEMETRY,
-    Base,
+    EntityTable,
     bigint_col,
     int_col,
-    raw_col,
-    reset_date_key,
     text_array_col,
     text_col,
     text_key,
-    ts_col,
     ts_key,
-    written_at_col,
 )
 
 _PRICES = "purchase_price >= 0 AND sell_price >= 0"
 
 
-class Market(Base, table=True):
+class Market(EntityTable, table=True):
     """A marketplace and what it trades; prices are in `market_trade_goods`."""
 
     __tablename__: ClassVar[str] = "markets"
@@ -42,18 +38,14 @@ class Market(Base, table=True):
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     symbol: str = text_key()
-    system_symbol: str | None = text_col(nullable=True)
+    system_symbol: str = text_col()  # derived from the symbol
     exports: list[str] = text_array_col()
     imports: list[str] = text_array_col()
     exchange: list[str] = text_array_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class MarketTradeGood(Base, table=True):
+class MarketTradeGood(EntityTable, table=True):
     """The latest price and supply of one good at one market."""
 
     __tablename__: ClassVar[str] = "market_trade_goods"
@@ -64,7 +56,6 @@ class MarketTradeGood(Base, table=True):
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     waypoint_symbol: str = text_key()
     trade_symbol: str = text_key()
     type: str = text_col()
@@ -73,16 +64,14 @@ class MarketTradeGood(Base, table=True):
     activity: str | None = text_col(nullable=True)
     purchase_price: int = int_col()
     sell_price: int = int_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class MarketSnapshot(Base, table=True):
+class MarketSnapshot(EntityTable, table=True):
     """One good at one market at one observation: the price history (append-only)."""
 
     __tablename__: ClassVar[str] = "market_snapshots"
     __table_args__ = (
+        PrimaryKeyConstraint("reset_date", "waypoint_symbol", "trade_symbol", "observed_at"),
         CheckConstraint(_PRICES, name="prices"),
         CheckConstraint("trade_volume >= 0", name="trade_volume"),
         Index(None, "observed_at"),
@@ -90,7 +79,6 @@ class MarketSnapshot(Base, table=True):
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     waypoint_symbol: str = text_key()
     trade_symbol: str = text_key()
     observed_at: datetime = ts_key()
@@ -100,11 +88,9 @@ class MarketSnapshot(Base, table=True):
     activity: str | None = text_col(nullable=True)
     purchase_price: int = int_col()
     sell_price: int = int_col()
-    raw: dict[str, Any] = raw_col()
-    written_at: datetime = written_at_col()
 
 
-class MarketTransaction(Base, table=True):
+class MarketTransaction(EntityTable, table=True):
     __tablename__: ClassVar[str] = "market_transactions"
     __table_args__ = (
         CheckConstraint("units >= 0 AND price_per_unit >= 0 AND total_price >= 0", name="amounts"),
@@ -113,7 +99,6 @@ class MarketTransaction(Base, table=True):
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     waypoint_symbol: str = text_key()
     ship_symbol: str = text_key()
     trade_symbol: str = text_key()
@@ -122,12 +107,9 @@ class MarketTransaction(Base, table=True):
     units: int = int_col()
     price_per_unit: int = int_col()
     total_price: int = bigint_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class Shipyard(Base, table=True):
+class Shipyard(EntityTable, table=True):
     __tablename__: ClassVar[str] = "shipyards"
     __table_args__ = (
         CheckConstraint("modifications_fee IS NULL OR modifications_fee >= 0", name="modifications_fee"),
@@ -136,17 +118,13 @@ class Shipyard(Base, table=True):
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     symbol: str = text_key()
-    system_symbol: str | None = text_col(nullable=True)
+    system_symbol: str = text_col()  # derived from the symbol
     ship_types: list[str] = text_array_col()
     modifications_fee: int | None = int_col(nullable=True)
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class ShipyardShip(Base, table=True):
+class ShipyardShip(EntityTable, table=True):
     """The latest listing of one ship type at one shipyard (`ship_type` is the API's `type`)."""
 
     __tablename__: ClassVar[str] = "shipyard_ships"
@@ -156,19 +134,15 @@ class ShipyardShip(Base, table=True):
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     waypoint_symbol: str = text_key()
     ship_type: str = text_key()
     name: str | None = text_col(nullable=True)
-    supply: str = text_col()
+    supply: str | None = text_col(nullable=True)
     activity: str | None = text_col(nullable=True)
-    purchase_price: int = int_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
+    purchase_price: int | None = int_col(nullable=True)
 
 
-class ShipyardTransaction(Base, table=True):
+class ShipyardTransaction(EntityTable, table=True):
     """A ship sale; `ship_symbol` is deprecated in the spec and absent from real payloads."""
 
     __tablename__: ClassVar[str] = "shipyard_transactions"
@@ -178,13 +152,9 @@ class ShipyardTransaction(Base, table=True):
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     waypoint_symbol: str = text_key()
     ship_type: str = text_key()
     agent_symbol: str = text_key()
     timestamp: datetime = ts_key()
     ship_symbol: str | None = text_col(nullable=True)
     price: int = int_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()

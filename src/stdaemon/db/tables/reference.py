@@ -15,6 +15,7 @@ from stdaemon.db.tables.base import (
     REFERENCE,
     TIMESTAMPTZ,
     Base,
+    EntityTable,
     bool_col,
     int_col,
     raw_col,
@@ -44,7 +45,7 @@ class Reset(Base, table=True):
     written_at: datetime = written_at_col()
 
 
-class System(Base, table=True):
+class System(EntityTable, table=True):
     __tablename__: ClassVar[str] = "systems"
     __table_args__ = (
         Index(None, "reset_date", "type"),
@@ -52,7 +53,6 @@ class System(Base, table=True):
         {"schema": REFERENCE},
     )
 
-    reset_date: date = reset_date_key()
     symbol: str = text_key()
     sector_symbol: str = text_col()
     type: str = text_col()
@@ -60,12 +60,9 @@ class System(Base, table=True):
     y: int = int_col()
     constellation: str | None = text_col(nullable=True)
     name: str | None = text_col(nullable=True)
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class Waypoint(Base, table=True):
+class Waypoint(EntityTable, table=True):
     """A waypoint; `traits`/`modifiers` are the symbols only (names and descriptions stay in `raw`)."""
 
     __tablename__: ClassVar[str] = "waypoints"
@@ -75,7 +72,6 @@ class Waypoint(Base, table=True):
         {"schema": REFERENCE},
     )
 
-    reset_date: date = reset_date_key()
     symbol: str = text_key()
     system_symbol: str = text_col()
     type: str = text_col()
@@ -88,28 +84,21 @@ class Waypoint(Base, table=True):
     is_under_construction: bool = bool_col()
     chart_submitted_by: str | None = text_col(nullable=True)
     chart_submitted_on: datetime | None = ts_col(nullable=True)
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class Faction(Base, table=True):
+class Faction(EntityTable, table=True):
     __tablename__: ClassVar[str] = "factions"
     __table_args__ = ({"schema": REFERENCE},)
 
-    reset_date: date = reset_date_key()
     symbol: str = text_key()
     name: str = text_col()
     description: str | None = text_col(nullable=True)
     headquarters: str | None = text_col(nullable=True)  # empty for independent factions (api-docs#86)
-    is_recruiting: bool = bool_col()
+    is_recruiting: bool | None = bool_col(nullable=True)
     traits: list[str] = text_array_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class JumpGate(Base, table=True):
+class JumpGate(EntityTable, table=True):
     """`system_symbol` is derived from the waypoint symbol by the writer (the API does not send it)."""
 
     __tablename__: ClassVar[str] = "jump_gates"
@@ -119,31 +108,23 @@ class JumpGate(Base, table=True):
         {"schema": REFERENCE},
     )
 
-    reset_date: date = reset_date_key()
     symbol: str = text_key()
-    system_symbol: str | None = text_col(nullable=True)
+    system_symbol: str = text_col()  # derived from the symbol
     connections: list[str] = text_array_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class ConstructionSite(Base, table=True):
+class ConstructionSite(EntityTable, table=True):
     """A construction site; its `materials` (required/fulfilled per good) stay in `raw`."""
 
     __tablename__: ClassVar[str] = "construction_sites"
     __table_args__ = ({"schema": REFERENCE},)
 
-    reset_date: date = reset_date_key()
     symbol: str = text_key()
-    system_symbol: str | None = text_col(nullable=True)
+    system_symbol: str = text_col()  # derived from the symbol
     is_complete: bool = bool_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class SupplyChain(Base, table=True):
+class SupplyChain(EntityTable, table=True):
     """One row per exported good: `import_symbols` are what its production needs.
 
     `raw` holds `{"<export>": [<imports>]}`, the slice of `exportToImportMap` this row came from.
@@ -155,12 +136,8 @@ class SupplyChain(Base, table=True):
         {"schema": REFERENCE},
     )
 
-    reset_date: date = reset_date_key()
     export_symbol: str = text_key()
     import_symbols: list[str] = text_array_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
 class CrawlProgress(Base, table=True):

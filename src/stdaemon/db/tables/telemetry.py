@@ -9,17 +9,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import BigInteger, CheckConstraint, Date, Index
+from sqlalchemy import BigInteger, CheckConstraint, Date, Index, PrimaryKeyConstraint
 from sqlmodel import Field
 
 from stdaemon.db.tables.base import (
     TELEMETRY,
     Base,
+    EntityTable,
     bigint_col,
     bool_col,
     int_col,
     raw_col,
-    reset_date_key,
     text_array_col,
     text_col,
     text_key,
@@ -29,42 +29,36 @@ from stdaemon.db.tables.base import (
 )
 
 
-class Agent(Base, table=True):
+class Agent(EntityTable, table=True):
     __tablename__: ClassVar[str] = "agents"
     __table_args__ = (CheckConstraint("ship_count >= 0", name="ship_count"), {"schema": TELEMETRY})
 
-    reset_date: date = reset_date_key()
     symbol: str = text_key()
     account_id: str | None = text_col(nullable=True)  # only on our own agent
-    headquarters: str = text_col()
+    headquarters: str | None = text_col(nullable=True)
     credits: int = bigint_col()
-    starting_faction: str = text_col()
-    ship_count: int = int_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
+    starting_faction: str | None = text_col(nullable=True)
+    ship_count: int | None = int_col(nullable=True)
 
 
-class AgentSnapshot(Base, table=True):
+class AgentSnapshot(EntityTable, table=True):
     """Credits and fleet size over time: one row per agent observation."""
 
     __tablename__: ClassVar[str] = "agent_snapshots"
     __table_args__ = (
+        PrimaryKeyConstraint("reset_date", "symbol", "observed_at"),
         CheckConstraint("ship_count >= 0", name="ship_count"),
         Index(None, "observed_at"),
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     symbol: str = text_key()
     observed_at: datetime = ts_key()
     credits: int = bigint_col()
-    ship_count: int = int_col()
-    raw: dict[str, Any] = raw_col()
-    written_at: datetime = written_at_col()
+    ship_count: int | None = int_col(nullable=True)
 
 
-class Ship(Base, table=True):
+class Ship(EntityTable, table=True):
     """A ship's latest state, flattened for queries (where, doing what, fuel, cargo, cooldown)."""
 
     __tablename__: ClassVar[str] = "ships"
@@ -76,13 +70,12 @@ class Ship(Base, table=True):
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     symbol: str = text_key()
-    role: str = text_col()
-    faction_symbol: str = text_col()
-    frame_symbol: str = text_col()
-    engine_symbol: str = text_col()
-    reactor_symbol: str = text_col()
+    role: str | None = text_col(nullable=True)
+    faction_symbol: str | None = text_col(nullable=True)
+    frame_symbol: str | None = text_col(nullable=True)
+    engine_symbol: str | None = text_col(nullable=True)
+    reactor_symbol: str | None = text_col(nullable=True)
     system_symbol: str = text_col()
     waypoint_symbol: str = text_col()
     nav_status: str = text_col()
@@ -96,19 +89,15 @@ class Ship(Base, table=True):
     cargo_units: int = int_col()
     cargo_capacity: int = int_col()
     cooldown_expiration: datetime | None = ts_col(nullable=True)
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class Contract(Base, table=True):
+class Contract(EntityTable, table=True):
     __tablename__: ClassVar[str] = "contracts"
     __table_args__ = (
         CheckConstraint("payment_on_accepted >= 0 AND payment_on_fulfilled >= 0", name="payment"),
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     id: str = text_key()
     faction_symbol: str = text_col()
     type: str = text_col()
@@ -116,50 +105,41 @@ class Contract(Base, table=True):
     fulfilled: bool = bool_col()
     deadline_to_accept: datetime | None = ts_col(nullable=True)
     deadline: datetime | None = ts_col(nullable=True)
-    payment_on_accepted: int = bigint_col()
-    payment_on_fulfilled: int = bigint_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
+    payment_on_accepted: int | None = bigint_col(nullable=True)
+    payment_on_fulfilled: int | None = bigint_col(nullable=True)
 
 
-class Survey(Base, table=True):
+class Survey(EntityTable, table=True):
     """A survey by signature; `waypoint_symbol` is the API's `symbol`, `deposits` the deposit symbols."""
 
     __tablename__: ClassVar[str] = "surveys"
     __table_args__ = (Index(None, "reset_date", "waypoint_symbol"), {"schema": TELEMETRY})
 
-    reset_date: date = reset_date_key()
     signature: str = text_key()
     waypoint_symbol: str = text_col()
     deposits: list[str] = text_array_col()
     expiration: datetime = ts_col()
     size: str = text_col()
-    raw: dict[str, Any] = raw_col()
-    observed_at: datetime = ts_col()
-    written_at: datetime = written_at_col()
 
 
-class Extraction(Base, table=True):
+class Extraction(EntityTable, table=True):
     """One extraction (or siphon) result; the API gives no timestamp, so `observed_at` is in the key."""
 
     __tablename__: ClassVar[str] = "extractions"
     __table_args__ = (
+        PrimaryKeyConstraint("reset_date", "ship_symbol", "observed_at"),
         CheckConstraint("yield_units >= 0", name="yield_units"),
         Index(None, "observed_at"),
         Index(None, "reset_date", "waypoint_symbol"),
         {"schema": TELEMETRY},
     )
 
-    reset_date: date = reset_date_key()
     ship_symbol: str = text_key()
     observed_at: datetime = ts_key()
     yield_symbol: str = text_col()
     yield_units: int = int_col()
     waypoint_symbol: str | None = text_col(nullable=True)
     survey_signature: str | None = text_col(nullable=True)
-    raw: dict[str, Any] = raw_col()
-    written_at: datetime = written_at_col()
 
 
 class DeadLetter(Base, table=True):
