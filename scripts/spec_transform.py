@@ -5,8 +5,8 @@ payload is lost. Every change here is a pure function of the spec dict, so gener
 
 - enums are relaxed to plain strings: the server has sent values the spec did not list yet, and a closed
   `StrEnum` turns that into a `ValueError`;
-- fields the server omits are made optional (`quality` on frame/engine/reactor, `shipSymbol` on shipyard
-  transactions), and `required` names that are not properties are dropped;
+- fields payloads omit are made optional (`quality` on frame/engine/reactor, `shipSymbol` on shipyard
+  transactions, the rest of OMITTED_BY_SERVERS), and `required` names that are not properties are dropped;
 - every optional property may be `null` (the server sends `activity: null`, for example);
 - request bodies keep only `application/json` (refuel also declares `text/plain`, which the generator skips
   with a warning);
@@ -22,12 +22,35 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-# Schema name -> property names that real servers omit although the spec marks them required.
+# Schema -> property names that payloads omit or send as null although the spec marks them required. A
+# schema is a component name, or "METHOD /path" for the inline schema of an operation's 2xx JSON response.
+# Each is decoded by a test from a saved payload without it (tests/adapters/test_drift.py names them).
 OMITTED_BY_SERVERS: dict[str, tuple[str, ...]] = {
-    "ShipFrame": ("quality",),
+    # real payloads (SPACETRADERS.md §8): `quality` required since Feb 2025, absent in data recorded later;
+    # shipyard transactions carry `agentSymbol` and no `shipSymbol`
+    "ShipFrame": ("quality", "requirements"),
     "ShipEngine": ("quality",),
     "ShipReactor": ("quality",),
     "ShipyardTransaction": ("shipSymbol",),
+    # an agent without them is stored, not lost (issue 8); older agents have no accountId
+    "Agent": ("accountId", "headquarters", "startingFaction", "shipCount"),
+    # optional in the daemon since its first adapters (each pinned by test_drift)
+    "Ship": ("registration", "crew", "cooldown"),
+    "ShipNavRoute": ("origin",),
+    "Faction": ("isRecruiting",),
+    "Contract": ("expiration",),
+    "Shipyard": ("modificationsFee",),
+    # the start-up check needs only status and resetDate; the rest of GET / is informational and changes
+    "GET /": (
+        "version",
+        "description",
+        "stats",
+        "health",
+        "leaderboards",
+        "serverResets",
+        "announcements",
+        "links",
+    ),
 }
 
 # (path, method) of operations whose request body echoes a server object that must go back unchanged.
@@ -42,15 +65,24 @@ def transform(spec: dict[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(spec)
     _strip_prose(out, map_name=None)
     _open_enums(out)
-    schemas: dict[str, Any] = out.get("components", {}).get("schemas", {})
-    for name, fields in OMITTED_BY_SERVERS.items():
-        schema = schemas.get(name)
+    for where, fields in OMITTED_BY_SERVERS.items():
+        schema = _locate(out, where)
         if isinstance(schema, dict) and isinstance(schema.get("required"), list):
             schema["required"] = [r for r in schema["required"] if r not in fields]
     _echo_verbatim(out)
     _fix_objects(out)
     _json_bodies_only(out)
     return out
+
+
+def _locate(spec: dict[str, Any], where: str) -> Any:
+    """The schema `where` names: a component, or "METHOD /path" (its first 2xx JSON response)."""
+    method, _, path = where.partition(" ")
+    if not path:
+        return spec.get("components", {}).get("schemas", {}).get(where)
+    responses = spec.get("paths", {}).get(path, {}).get(method.lower(), {}).get("responses", {})
+    ok: dict[str, Any] = next((r for status, r in sorted(responses.items()) if status.startswith("2")), {})
+    return ok.get("content", {}).get("application/json", {}).get("schema")
 
 
 def _strip_prose(node: Any, *, map_name: str | None, in_responses: bool = False) -> None:

@@ -84,7 +84,7 @@ CASES: list[tuple[str, Callable[[Any], Any], Callable[[Any], None], str]] = [
         "waypoint",
         adapters.waypoint,
         lambda p: p["traits"].append(7),
-        "waypoint: $.traits[3]: expected a symbol or an object, got 7",
+        "waypoint: $.traits[3]: expected an object, got 7",
     ),
     (
         "waypoint",
@@ -108,7 +108,7 @@ CASES: list[tuple[str, Callable[[Any], Any], Callable[[Any], None], str]] = [
         "jump-gate",
         adapters.jump_gate,
         lambda p: p["connections"].append(None),
-        "jump-gate: $.connections[3]: expected a symbol or an object, got null",
+        "jump-gate: $.connections[3]: expected a string, got null",
     ),
     (
         "supply-chain",

@@ -109,7 +109,7 @@ def test_the_wrong_kind_is_an_error_not_an_empty_model() -> None:
         decode_kind("market", body("ship"))
     with pytest.raises(DecodeError, match=r"^faction: \$\.data\.name: required field missing$"):
         decode_kind("faction", body("ship"))
-    with pytest.raises(DecodeError, match=r"^waypoint: \$\.data\[0\]\.traits: required field missing$"):
+    with pytest.raises(DecodeError, match=r"^waypoint: \$\.data\[0\]\.systemSymbol: required field missing$"):
         decode_kind("waypoint", {"data": data("system")["waypoints"]})
 
 

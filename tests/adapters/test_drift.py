@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from scripts.spec_transform import OMITTED_BY_SERVERS
 
 from stdaemon.api import adapters
-from tests.adapters.payloads import data, deep
+from tests.adapters.payloads import body, data, deep
 
 # --- fields the spec requires but real payloads omit ----------------------------------------------
 
@@ -239,3 +240,44 @@ def test_decoding_does_not_change_the_payload() -> None:
     sent = deep(payload)
     adapters.shipyard(payload)
     assert payload == sent
+
+
+# --- every field the spec transform lets go missing, on the saved payload that carries it -------------
+
+# OMITTED_BY_SERVERS schema -> (fixture, adapter, keys from the fixture's `data` to the schema's object)
+CARRIERS: dict[str, tuple[str, str, list[str | int]]] = {
+    "ShipFrame": ("ship", "ship", ["frame"]),
+    "ShipEngine": ("ship", "ship", ["engine"]),
+    "ShipReactor": ("ship", "ship", ["reactor"]),
+    "ShipyardTransaction": ("shipyard", "shipyard", ["transactions", 0]),
+    "Agent": ("agent", "agent", []),
+    "Ship": ("ship", "ship", []),
+    "ShipNavRoute": ("ship", "ship", ["nav", "route"]),
+    "Faction": ("faction", "faction", []),
+    "Contract": ("contract", "contract", []),
+    "Shipyard": ("shipyard", "shipyard", []),
+    "GET /": ("status", "server_status", []),
+}
+OMITTED = [(schema, name) for schema, names in OMITTED_BY_SERVERS.items() for name in names]
+
+
+def test_every_omitted_field_has_a_carrier() -> None:
+    assert set(CARRIERS) == set(OMITTED_BY_SERVERS)
+
+
+@pytest.mark.parametrize(("schema", "name"), OMITTED, ids=[f"{s}.{n}" for s, n in OMITTED])
+@pytest.mark.parametrize("how", ["null", "missing"])
+def test_a_field_the_transform_made_optional_decodes_without_it(schema: str, name: str, how: str) -> None:
+    fixture, adapter, where = CARRIERS[schema]
+    payload = body(fixture) if fixture == "status" else data(fixture)  # GET / has no envelope
+    parent: Any = payload
+    for step in where:
+        parent = parent[step]
+    assert name in parent, f"the {fixture} fixture has no {name} at {where}"
+    if how == "null":
+        parent[name] = None
+    else:
+        del parent[name]
+    sent = deep(payload)
+    model = getattr(adapters, adapter)(payload)
+    assert model.raw == sent

@@ -65,7 +65,15 @@ def waypoints_of(system: str) -> list[Json]:
 def system_json(symbol: str) -> Json:
     x, y = POSITIONS[symbol]
     listed = [{k: w[k] for k in ("symbol", "type", "x", "y", "orbitals")} for w in waypoints_of(symbol)]
-    return {"symbol": symbol, "sectorSymbol": "X1", "type": "RED_STAR", "x": x, "y": y, "waypoints": listed}
+    return {
+        "symbol": symbol,
+        "sectorSymbol": "X1",
+        "type": "RED_STAR",
+        "x": x,
+        "y": y,
+        "waypoints": listed,
+        "factions": [],
+    }
 
 
 def _page(items: list[Any], page: int) -> Page[Any]:
@@ -102,7 +110,9 @@ class FakeUniverse:
 
     async def factions_page(self, page: int) -> Page[m.Faction]:
         await self._call(f"factions:{page}")
-        found = [adapters.faction({"symbol": f, "name": f, "traits": []}) for f in FACTIONS]
+        found = [
+            adapters.faction({"symbol": f, "name": f, "description": ".", "traits": []}) for f in FACTIONS
+        ]
         return _page(found, page)
 
     async def supply_chain(self) -> m.SupplyChain:

@@ -70,14 +70,14 @@ from .get_ship_modules_response_200 import GetShipModulesResponse200
 from .get_ship_nav_response_200 import GetShipNavResponse200
 from .get_shipyard_response_200 import GetShipyardResponse200
 from .get_status_response_200 import GetStatusResponse200
-from .get_status_response_200_announcements_item import GetStatusResponse200AnnouncementsItem
-from .get_status_response_200_health import GetStatusResponse200Health
-from .get_status_response_200_leaderboards import GetStatusResponse200Leaderboards
-from .get_status_response_200_leaderboards_most_credits_item import GetStatusResponse200LeaderboardsMostCreditsItem
-from .get_status_response_200_leaderboards_most_submitted_charts_item import GetStatusResponse200LeaderboardsMostSubmittedChartsItem
-from .get_status_response_200_links_item import GetStatusResponse200LinksItem
-from .get_status_response_200_server_resets import GetStatusResponse200ServerResets
-from .get_status_response_200_stats import GetStatusResponse200Stats
+from .get_status_response_200_announcements_type_0_item import GetStatusResponse200AnnouncementsType0Item
+from .get_status_response_200_health_type_0 import GetStatusResponse200HealthType0
+from .get_status_response_200_leaderboards_type_0 import GetStatusResponse200LeaderboardsType0
+from .get_status_response_200_leaderboards_type_0_most_credits_item import GetStatusResponse200LeaderboardsType0MostCreditsItem
+from .get_status_response_200_leaderboards_type_0_most_submitted_charts_item import GetStatusResponse200LeaderboardsType0MostSubmittedChartsItem
+from .get_status_response_200_links_type_0_item import GetStatusResponse200LinksType0Item
+from .get_status_response_200_server_resets_type_0 import GetStatusResponse200ServerResetsType0
+from .get_status_response_200_stats_type_0 import GetStatusResponse200StatsType0
 from .get_supply_chain_response_200 import GetSupplyChainResponse200
 from .get_supply_chain_response_200_data import GetSupplyChainResponse200Data
 from .get_supply_chain_response_200_data_export_to_import_map import GetSupplyChainResponse200DataExportToImportMap
@@ -271,14 +271,14 @@ __all__ = (
     "GetShipNavResponse200",
     "GetShipyardResponse200",
     "GetStatusResponse200",
-    "GetStatusResponse200AnnouncementsItem",
-    "GetStatusResponse200Health",
-    "GetStatusResponse200Leaderboards",
-    "GetStatusResponse200LeaderboardsMostCreditsItem",
-    "GetStatusResponse200LeaderboardsMostSubmittedChartsItem",
-    "GetStatusResponse200LinksItem",
-    "GetStatusResponse200ServerResets",
-    "GetStatusResponse200Stats",
+    "GetStatusResponse200AnnouncementsType0Item",
+    "GetStatusResponse200HealthType0",
+    "GetStatusResponse200LeaderboardsType0",
+    "GetStatusResponse200LeaderboardsType0MostCreditsItem",
+    "GetStatusResponse200LeaderboardsType0MostSubmittedChartsItem",
+    "GetStatusResponse200LinksType0Item",
+    "GetStatusResponse200ServerResetsType0",
+    "GetStatusResponse200StatsType0",
     "GetSupplyChainResponse200",
     "GetSupplyChainResponse200Data",
     "GetSupplyChainResponse200DataExportToImportMap",

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
+
 
 T = TypeVar("T", bound="Agent")
 
@@ -16,47 +19,67 @@ T = TypeVar("T", bound="Agent")
 class Agent:
     """
         Attributes:
-            account_id (str):
             symbol (str):
-            headquarters (str):
             credits_ (int):
-            starting_faction (str):
-            ship_count (int):
+            account_id (None | str | Unset):
+            headquarters (None | str | Unset):
+            starting_faction (None | str | Unset):
+            ship_count (int | None | Unset):
      """
 
-    account_id: str
     symbol: str
-    headquarters: str
     credits_: int
-    starting_faction: str
-    ship_count: int
+    account_id: None | str | Unset = UNSET
+    headquarters: None | str | Unset = UNSET
+    starting_faction: None | str | Unset = UNSET
+    ship_count: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
     def to_dict(self) -> dict[str, Any]:
-        account_id = self.account_id
-
         symbol = self.symbol
-
-        headquarters = self.headquarters
 
         credits_ = self.credits_
 
-        starting_faction = self.starting_faction
+        account_id: None | str | Unset
+        if isinstance(self.account_id, Unset):
+            account_id = UNSET
+        else:
+            account_id = self.account_id
 
-        ship_count = self.ship_count
+        headquarters: None | str | Unset
+        if isinstance(self.headquarters, Unset):
+            headquarters = UNSET
+        else:
+            headquarters = self.headquarters
+
+        starting_faction: None | str | Unset
+        if isinstance(self.starting_faction, Unset):
+            starting_faction = UNSET
+        else:
+            starting_faction = self.starting_faction
+
+        ship_count: int | None | Unset
+        if isinstance(self.ship_count, Unset):
+            ship_count = UNSET
+        else:
+            ship_count = self.ship_count
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "accountId": account_id,
             "symbol": symbol,
-            "headquarters": headquarters,
             "credits": credits_,
-            "startingFaction": starting_faction,
-            "shipCount": ship_count,
         })
+        if account_id is not UNSET:
+            field_dict["accountId"] = account_id
+        if headquarters is not UNSET:
+            field_dict["headquarters"] = headquarters
+        if starting_faction is not UNSET:
+            field_dict["startingFaction"] = starting_faction
+        if ship_count is not UNSET:
+            field_dict["shipCount"] = ship_count
 
         return field_dict
 
@@ -64,23 +87,55 @@ class Agent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        account_id = d.pop("accountId")
-
         symbol = d.pop("symbol")
-
-        headquarters = d.pop("headquarters")
 
         credits_ = d.pop("credits")
 
-        starting_faction = d.pop("startingFaction")
+        def _parse_account_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        ship_count = d.pop("shipCount")
+        account_id = _parse_account_id(d.pop("accountId", UNSET))
+
+
+        def _parse_headquarters(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        headquarters = _parse_headquarters(d.pop("headquarters", UNSET))
+
+
+        def _parse_starting_faction(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        starting_faction = _parse_starting_faction(d.pop("startingFaction", UNSET))
+
+
+        def _parse_ship_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        ship_count = _parse_ship_count(d.pop("shipCount", UNSET))
+
 
         agent = cls(
-            account_id=account_id,
             symbol=symbol,
-            headquarters=headquarters,
             credits_=credits_,
+            account_id=account_id,
+            headquarters=headquarters,
             starting_faction=starting_faction,
             ship_count=ship_count,
         )

@@ -29,7 +29,7 @@ class Contract:
             terms (ContractTerms):
             accepted (bool):  Default: False.
             fulfilled (bool):  Default: False.
-            expiration (datetime.datetime):
+            expiration (datetime.datetime | None | Unset):
             deadline_to_accept (datetime.datetime | None | Unset):
      """
 
@@ -37,9 +37,9 @@ class Contract:
     faction_symbol: str
     type_: str
     terms: ContractTerms
-    expiration: datetime.datetime
     accepted: bool = False
     fulfilled: bool = False
+    expiration: datetime.datetime | None | Unset = UNSET
     deadline_to_accept: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,7 +58,13 @@ class Contract:
 
         fulfilled = self.fulfilled
 
-        expiration = self.expiration.isoformat()
+        expiration: None | str | Unset
+        if isinstance(self.expiration, Unset):
+            expiration = UNSET
+        elif isinstance(self.expiration, datetime.datetime):
+            expiration = self.expiration.isoformat()
+        else:
+            expiration = self.expiration
 
         deadline_to_accept: None | str | Unset
         if isinstance(self.deadline_to_accept, Unset):
@@ -78,8 +84,9 @@ class Contract:
             "terms": terms,
             "accepted": accepted,
             "fulfilled": fulfilled,
-            "expiration": expiration,
         })
+        if expiration is not UNSET:
+            field_dict["expiration"] = expiration
         if deadline_to_accept is not UNSET:
             field_dict["deadlineToAccept"] = deadline_to_accept
 
@@ -103,7 +110,23 @@ class Contract:
 
         fulfilled = d.pop("fulfilled")
 
-        expiration = datetime.datetime.fromisoformat(d.pop("expiration"))
+        def _parse_expiration(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expiration_type_0 = datetime.datetime.fromisoformat(data)
+
+
+                return expiration_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        expiration = _parse_expiration(d.pop("expiration", UNSET))
 
 
         def _parse_deadline_to_accept(data: object) -> datetime.datetime | None | Unset:

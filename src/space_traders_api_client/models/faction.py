@@ -26,16 +26,16 @@ class Faction:
             name (str):
             description (str):
             traits (list[FactionTrait]):
-            is_recruiting (bool):
             headquarters (None | str | Unset):
+            is_recruiting (bool | None | Unset):
      """
 
     symbol: str
     name: str
     description: str
     traits: list[FactionTrait]
-    is_recruiting: bool
     headquarters: None | str | Unset = UNSET
+    is_recruiting: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -53,13 +53,17 @@ class Faction:
             traits.append(traits_item)
 
 
-        is_recruiting = self.is_recruiting
-
         headquarters: None | str | Unset
         if isinstance(self.headquarters, Unset):
             headquarters = UNSET
         else:
             headquarters = self.headquarters
+
+        is_recruiting: bool | None | Unset
+        if isinstance(self.is_recruiting, Unset):
+            is_recruiting = UNSET
+        else:
+            is_recruiting = self.is_recruiting
 
 
         field_dict: dict[str, Any] = {}
@@ -69,10 +73,11 @@ class Faction:
             "name": name,
             "description": description,
             "traits": traits,
-            "isRecruiting": is_recruiting,
         })
         if headquarters is not UNSET:
             field_dict["headquarters"] = headquarters
+        if is_recruiting is not UNSET:
+            field_dict["isRecruiting"] = is_recruiting
 
         return field_dict
 
@@ -96,8 +101,6 @@ class Faction:
             traits.append(traits_item)
 
 
-        is_recruiting = d.pop("isRecruiting")
-
         def _parse_headquarters(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -108,13 +111,23 @@ class Faction:
         headquarters = _parse_headquarters(d.pop("headquarters", UNSET))
 
 
+        def _parse_is_recruiting(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_recruiting = _parse_is_recruiting(d.pop("isRecruiting", UNSET))
+
+
         faction = cls(
             symbol=symbol,
             name=name,
             description=description,
             traits=traits,
-            is_recruiting=is_recruiting,
             headquarters=headquarters,
+            is_recruiting=is_recruiting,
         )
 
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -32,9 +33,7 @@ class Ship:
     """
         Attributes:
             symbol (str):
-            registration (ShipRegistration):
             nav (ShipNav):
-            crew (ShipCrew):
             frame (ShipFrame):
             reactor (ShipReactor):
             engine (ShipEngine):
@@ -42,13 +41,13 @@ class Ship:
             mounts (list[ShipMount]):
             cargo (ShipCargo):
             fuel (ShipFuel):
-            cooldown (Cooldown):
+            registration (None | ShipRegistration | Unset):
+            crew (None | ShipCrew | Unset):
+            cooldown (Cooldown | None | Unset):
      """
 
     symbol: str
-    registration: ShipRegistration
     nav: ShipNav
-    crew: ShipCrew
     frame: ShipFrame
     reactor: ShipReactor
     engine: ShipEngine
@@ -56,7 +55,9 @@ class Ship:
     mounts: list[ShipMount]
     cargo: ShipCargo
     fuel: ShipFuel
-    cooldown: Cooldown
+    registration: None | ShipRegistration | Unset = UNSET
+    crew: None | ShipCrew | Unset = UNSET
+    cooldown: Cooldown | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -74,11 +75,7 @@ class Ship:
         from ..models.ship_registration import ShipRegistration # noqa: PLC0415
         symbol = self.symbol
 
-        registration = self.registration.to_dict()
-
         nav = self.nav.to_dict()
-
-        crew = self.crew.to_dict()
 
         frame = self.frame.to_dict()
 
@@ -102,16 +99,36 @@ class Ship:
 
         fuel = self.fuel.to_dict()
 
-        cooldown = self.cooldown.to_dict()
+        registration: dict[str, Any] | None | Unset
+        if isinstance(self.registration, Unset):
+            registration = UNSET
+        elif isinstance(self.registration, ShipRegistration):
+            registration = self.registration.to_dict()
+        else:
+            registration = self.registration
+
+        crew: dict[str, Any] | None | Unset
+        if isinstance(self.crew, Unset):
+            crew = UNSET
+        elif isinstance(self.crew, ShipCrew):
+            crew = self.crew.to_dict()
+        else:
+            crew = self.crew
+
+        cooldown: dict[str, Any] | None | Unset
+        if isinstance(self.cooldown, Unset):
+            cooldown = UNSET
+        elif isinstance(self.cooldown, Cooldown):
+            cooldown = self.cooldown.to_dict()
+        else:
+            cooldown = self.cooldown
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "symbol": symbol,
-            "registration": registration,
             "nav": nav,
-            "crew": crew,
             "frame": frame,
             "reactor": reactor,
             "engine": engine,
@@ -119,8 +136,13 @@ class Ship:
             "mounts": mounts,
             "cargo": cargo,
             "fuel": fuel,
-            "cooldown": cooldown,
         })
+        if registration is not UNSET:
+            field_dict["registration"] = registration
+        if crew is not UNSET:
+            field_dict["crew"] = crew
+        if cooldown is not UNSET:
+            field_dict["cooldown"] = cooldown
 
         return field_dict
 
@@ -141,13 +163,7 @@ class Ship:
         d = dict(src_dict)
         symbol = d.pop("symbol")
 
-        registration = ShipRegistration.from_dict(d.pop("registration"))
-
-
         nav = ShipNav.from_dict(d.pop("nav"))
-
-
-        crew = ShipCrew.from_dict(d.pop("crew"))
 
 
         frame = ShipFrame.from_dict(d.pop("frame"))
@@ -183,14 +199,66 @@ class Ship:
         fuel = ShipFuel.from_dict(d.pop("fuel"))
 
 
-        cooldown = Cooldown.from_dict(d.pop("cooldown"))
+        def _parse_registration(data: object) -> None | ShipRegistration | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                registration_type_0 = ShipRegistration.from_dict(data)
+
+
+                return registration_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ShipRegistration | Unset, data)
+
+        registration = _parse_registration(d.pop("registration", UNSET))
+
+
+        def _parse_crew(data: object) -> None | ShipCrew | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                crew_type_0 = ShipCrew.from_dict(data)
+
+
+                return crew_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ShipCrew | Unset, data)
+
+        crew = _parse_crew(d.pop("crew", UNSET))
+
+
+        def _parse_cooldown(data: object) -> Cooldown | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                cooldown_type_0 = Cooldown.from_dict(data)
+
+
+                return cooldown_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Cooldown | None | Unset, data)
+
+        cooldown = _parse_cooldown(d.pop("cooldown", UNSET))
 
 
         ship = cls(
             symbol=symbol,
-            registration=registration,
             nav=nav,
-            crew=crew,
             frame=frame,
             reactor=reactor,
             engine=engine,
@@ -198,6 +266,8 @@ class Ship:
             mounts=mounts,
             cargo=cargo,
             fuel=fuel,
+            registration=registration,
+            crew=crew,
             cooldown=cooldown,
         )
 

@@ -30,7 +30,7 @@ class ShipFrame:
             module_slots (int):
             mounting_points (int):
             fuel_capacity (int):
-            requirements (ShipRequirements):
+            requirements (None | ShipRequirements | Unset):
             quality (float | None | Unset):
      """
 
@@ -42,7 +42,7 @@ class ShipFrame:
     module_slots: int
     mounting_points: int
     fuel_capacity: int
-    requirements: ShipRequirements
+    requirements: None | ShipRequirements | Unset = UNSET
     quality: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -65,7 +65,13 @@ class ShipFrame:
 
         fuel_capacity = self.fuel_capacity
 
-        requirements = self.requirements.to_dict()
+        requirements: dict[str, Any] | None | Unset
+        if isinstance(self.requirements, Unset):
+            requirements = UNSET
+        elif isinstance(self.requirements, ShipRequirements):
+            requirements = self.requirements.to_dict()
+        else:
+            requirements = self.requirements
 
         quality: float | None | Unset
         if isinstance(self.quality, Unset):
@@ -85,8 +91,9 @@ class ShipFrame:
             "moduleSlots": module_slots,
             "mountingPoints": mounting_points,
             "fuelCapacity": fuel_capacity,
-            "requirements": requirements,
         })
+        if requirements is not UNSET:
+            field_dict["requirements"] = requirements
         if quality is not UNSET:
             field_dict["quality"] = quality
 
@@ -113,7 +120,23 @@ class ShipFrame:
 
         fuel_capacity = d.pop("fuelCapacity")
 
-        requirements = ShipRequirements.from_dict(d.pop("requirements"))
+        def _parse_requirements(data: object) -> None | ShipRequirements | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                requirements_type_0 = ShipRequirements.from_dict(data)
+
+
+                return requirements_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ShipRequirements | Unset, data)
+
+        requirements = _parse_requirements(d.pop("requirements", UNSET))
 
 
         def _parse_quality(data: object) -> float | None | Unset:

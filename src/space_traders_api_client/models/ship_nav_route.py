@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -23,15 +24,15 @@ class ShipNavRoute:
     """
         Attributes:
             destination (ShipNavRouteWaypoint):
-            origin (ShipNavRouteWaypoint):
             departure_time (datetime.datetime):
             arrival (datetime.datetime):
+            origin (None | ShipNavRouteWaypoint | Unset):
      """
 
     destination: ShipNavRouteWaypoint
-    origin: ShipNavRouteWaypoint
     departure_time: datetime.datetime
     arrival: datetime.datetime
+    origin: None | ShipNavRouteWaypoint | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -39,21 +40,28 @@ class ShipNavRoute:
         from ..models.ship_nav_route_waypoint import ShipNavRouteWaypoint # noqa: PLC0415
         destination = self.destination.to_dict()
 
-        origin = self.origin.to_dict()
-
         departure_time = self.departure_time.isoformat()
 
         arrival = self.arrival.isoformat()
+
+        origin: dict[str, Any] | None | Unset
+        if isinstance(self.origin, Unset):
+            origin = UNSET
+        elif isinstance(self.origin, ShipNavRouteWaypoint):
+            origin = self.origin.to_dict()
+        else:
+            origin = self.origin
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "destination": destination,
-            "origin": origin,
             "departureTime": departure_time,
             "arrival": arrival,
         })
+        if origin is not UNSET:
+            field_dict["origin"] = origin
 
         return field_dict
 
@@ -65,20 +73,36 @@ class ShipNavRoute:
         destination = ShipNavRouteWaypoint.from_dict(d.pop("destination"))
 
 
-        origin = ShipNavRouteWaypoint.from_dict(d.pop("origin"))
-
-
         departure_time = datetime.datetime.fromisoformat(d.pop("departureTime"))
 
 
         arrival = datetime.datetime.fromisoformat(d.pop("arrival"))
 
 
+        def _parse_origin(data: object) -> None | ShipNavRouteWaypoint | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                origin_type_0 = ShipNavRouteWaypoint.from_dict(data)
+
+
+                return origin_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ShipNavRouteWaypoint | Unset, data)
+
+        origin = _parse_origin(d.pop("origin", UNSET))
+
+
         ship_nav_route = cls(
             destination=destination,
-            origin=origin,
             departure_time=departure_time,
             arrival=arrival,
+            origin=origin,
         )
 
 

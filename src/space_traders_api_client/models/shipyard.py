@@ -26,16 +26,16 @@ class Shipyard:
         Attributes:
             symbol (str):
             ship_types (list[ShipyardShipTypesItem]):
-            modifications_fee (int):
             transactions (list[ShipyardTransaction] | None | Unset):
             ships (list[ShipyardShip] | None | Unset):
+            modifications_fee (int | None | Unset):
      """
 
     symbol: str
     ship_types: list[ShipyardShipTypesItem]
-    modifications_fee: int
     transactions: list[ShipyardTransaction] | None | Unset = UNSET
     ships: list[ShipyardShip] | None | Unset = UNSET
+    modifications_fee: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -50,8 +50,6 @@ class Shipyard:
             ship_types_item = ship_types_item_data.to_dict()
             ship_types.append(ship_types_item)
 
-
-        modifications_fee = self.modifications_fee
 
         transactions: list[dict[str, Any]] | None | Unset
         if isinstance(self.transactions, Unset):
@@ -79,18 +77,25 @@ class Shipyard:
         else:
             ships = self.ships
 
+        modifications_fee: int | None | Unset
+        if isinstance(self.modifications_fee, Unset):
+            modifications_fee = UNSET
+        else:
+            modifications_fee = self.modifications_fee
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "symbol": symbol,
             "shipTypes": ship_types,
-            "modificationsFee": modifications_fee,
         })
         if transactions is not UNSET:
             field_dict["transactions"] = transactions
         if ships is not UNSET:
             field_dict["ships"] = ships
+        if modifications_fee is not UNSET:
+            field_dict["modificationsFee"] = modifications_fee
 
         return field_dict
 
@@ -111,8 +116,6 @@ class Shipyard:
 
             ship_types.append(ship_types_item)
 
-
-        modifications_fee = d.pop("modificationsFee")
 
         def _parse_transactions(data: object) -> list[ShipyardTransaction] | None | Unset:
             if data is None:
@@ -162,12 +165,22 @@ class Shipyard:
         ships = _parse_ships(d.pop("ships", UNSET))
 
 
+        def _parse_modifications_fee(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        modifications_fee = _parse_modifications_fee(d.pop("modificationsFee", UNSET))
+
+
         shipyard = cls(
             symbol=symbol,
             ship_types=ship_types,
-            modifications_fee=modifications_fee,
             transactions=transactions,
             ships=ships,
+            modifications_fee=modifications_fee,
         )
 
 

@@ -1,12 +1,12 @@
-"""Adapters: pure functions from API payloads (JSON as decoded by `json.loads`) to frozen domain models.
+"""Adapters: API payloads (JSON as decoded by `json.loads`) to frozen domain models, through the DTOs.
 
-Real payloads drift from the spec (SPACETRADERS.md §8): fields the spec requires go missing (`quality`,
-`shipSymbol` on shipyard transactions), optional fields arrive as `null`, enum values appear that the spec
-does not list, new fields appear. None of that raises: enum-like fields are plain strings, missing optional
-data is `None`, and every model keeps its JSON object in `raw`. A payload that cannot be understood (a wrong
-type, a missing key symbol) raises one `DecodeError` naming the kind and the JSON path.
-
-The adapters read the JSON directly, not through the generated attrs models, which reject that drift.
+The generated models are the DTOs: each adapter decodes its payload with the generated model (`dto.load`:
+a check derived from the model's own type hints, then its `from_dict`) and maps the DTO to the domain
+model, keeping each JSON object as received in `raw`. Real payloads drift from the spec (SPACETRADERS.md
+§8); the spec transform (`scripts/spec_transform.py`) keeps the generated models tolerant of what real
+payloads do: enums are open strings, the fields they omit are optional, optional fields may be `null`, new
+fields are kept. A payload that cannot be understood (a wrong type, a required field missing, an empty key
+symbol) raises one `DecodeError` naming the kind and the JSON path.
 Each adapter takes the bare object (the `data` of a response); `decode_kind` also accepts the envelope.
 """
 

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from stdaemon.api.adapters.reader import Obj
+from space_traders_api_client import models as gm
+from stdaemon.api.adapters.mapping import Adapter, Json, present
 from stdaemon.domain.agents import Agent
 
 
-def read_agent(o: Obj) -> Agent:
+def read_agent(dto: gm.Agent, raw: Json) -> Agent:
     return Agent(
-        symbol=o.symbol(),
-        account_id=o.opt_str("accountId"),
-        headquarters=o.opt_str("headquarters") or None,
-        credits=o.req_int("credits"),
-        starting_faction=o.opt_str("startingFaction"),
-        ship_count=o.opt_int("shipCount"),
-        raw=o.data,
+        symbol=dto.symbol,
+        account_id=present(dto.account_id),
+        headquarters=present(dto.headquarters) or None,
+        credits=dto.credits_,
+        starting_faction=present(dto.starting_faction),
+        ship_count=present(dto.ship_count),
+        raw=raw,
     )
 
 
-def agent(payload: Any, *, kind: str = "agent") -> Agent:
-    return read_agent(Obj.of(kind, payload))
+agent = Adapter("agent", gm.Agent, read_agent)

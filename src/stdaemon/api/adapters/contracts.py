@@ -2,40 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from stdaemon.api.adapters.reader import Obj
+from space_traders_api_client import models as gm
+from stdaemon.api.adapters.mapping import Adapter, Json, each, opt_utc, utc
 from stdaemon.domain.contracts import Contract, ContractDeliverGood
 
 
-def read_deliver_good(o: Obj) -> ContractDeliverGood:
+def read_deliver_good(dto: gm.ContractDeliverGood, raw: Json) -> ContractDeliverGood:
     return ContractDeliverGood(
-        trade_symbol=o.symbol("tradeSymbol"),
-        destination_symbol=o.symbol("destinationSymbol"),
-        units_required=o.req_int("unitsRequired"),
-        units_fulfilled=o.req_int("unitsFulfilled"),
-        raw=o.data,
+        trade_symbol=dto.trade_symbol,
+        destination_symbol=dto.destination_symbol,
+        units_required=dto.units_required,
+        units_fulfilled=dto.units_fulfilled,
+        raw=raw,
     )
 
 
-def read_contract(o: Obj) -> Contract:
-    terms = o.opt_obj("terms")
-    payment = terms.opt_obj("payment") if terms else None
+def read_contract(dto: gm.Contract, raw: Json) -> Contract:
+    terms = dto.terms
     return Contract(
-        id=o.symbol("id"),
-        faction_symbol=o.symbol("factionSymbol"),
-        type=o.req_str("type"),
-        accepted=o.req_bool("accepted"),
-        fulfilled=o.req_bool("fulfilled"),
-        deadline_to_accept=o.opt_dt("deadlineToAccept"),
-        expiration=o.opt_dt("expiration"),
-        deadline=terms.opt_dt("deadline") if terms else None,
-        on_accepted=payment.opt_int("onAccepted") if payment else None,
-        on_fulfilled=payment.opt_int("onFulfilled") if payment else None,
-        deliver=tuple(read_deliver_good(d) for d in terms.objs("deliver")) if terms else (),
-        raw=o.data,
+        id=dto.id,
+        faction_symbol=dto.faction_symbol,
+        type=dto.type_,
+        accepted=dto.accepted,
+        fulfilled=dto.fulfilled,
+        deadline_to_accept=opt_utc(dto.deadline_to_accept),
+        expiration=opt_utc(dto.expiration),
+        deadline=utc(terms.deadline),
+        on_accepted=terms.payment.on_accepted,
+        on_fulfilled=terms.payment.on_fulfilled,
+        deliver=tuple(read_deliver_good(d, r) for d, r in each(terms.deliver, raw["terms"].get("deliver"))),
+        raw=raw,
     )
 
 
-def contract(payload: Any, *, kind: str = "contract") -> Contract:
-    return read_contract(Obj.of(kind, payload))
+contract = Adapter("contract", gm.Contract, read_contract)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from stdaemon.api.adapters.reader import Obj, items
+from space_traders_api_client import models as gm
+from space_traders_api_client.types import Unset
+from stdaemon.api.adapters.mapping import Adapter, Json, decode_list, each, opt_utc, present, utc
 from stdaemon.domain.fleet import (
     Cooldown,
     RouteWaypoint,
@@ -23,219 +25,203 @@ from stdaemon.domain.fleet import (
     ShipReactor,
     ShipRequirements,
 )
-from stdaemon.domain.ids import system_of
 
 
-def read_route_waypoint(o: Obj) -> RouteWaypoint:
-    symbol = o.symbol()
+def read_route_waypoint(dto: gm.ShipNavRouteWaypoint, raw: Json) -> RouteWaypoint:
     return RouteWaypoint(
-        symbol=symbol,
-        system_symbol=o.opt_str("systemSymbol") or system_of(symbol),
-        type=o.opt_str("type"),
-        x=o.opt_int("x"),
-        y=o.opt_int("y"),
-        raw=o.data,
+        symbol=dto.symbol, system_symbol=dto.system_symbol, type=dto.type_, x=dto.x, y=dto.y, raw=raw
     )
 
 
-def read_route(o: Obj) -> ShipNavRoute:
-    origin, destination = o.opt_obj("origin"), o.opt_obj("destination")
+def read_route(dto: gm.ShipNavRoute, raw: Json) -> ShipNavRoute:
+    origin = present(dto.origin)
     return ShipNavRoute(
-        origin=read_route_waypoint(origin) if origin else None,
-        destination=read_route_waypoint(destination) if destination else None,
-        departure_time=o.opt_dt("departureTime"),
-        arrival=o.opt_dt("arrival"),
-        raw=o.data,
+        origin=read_route_waypoint(origin, raw["origin"]) if origin else None,
+        destination=read_route_waypoint(dto.destination, raw["destination"]),
+        departure_time=utc(dto.departure_time),
+        arrival=utc(dto.arrival),
+        raw=raw,
     )
 
 
-def read_nav(o: Obj) -> ShipNav:
-    waypoint = o.symbol("waypointSymbol")
-    route = o.opt_obj("route")
+def read_nav(dto: gm.ShipNav, raw: Json) -> ShipNav:
     return ShipNav(
-        system_symbol=o.opt_str("systemSymbol") or system_of(waypoint),
-        waypoint_symbol=waypoint,
-        status=o.req_str("status"),
-        flight_mode=o.opt_str("flightMode") or "CRUISE",
-        route=read_route(route) if route else None,
-        raw=o.data,
+        system_symbol=dto.system_symbol,
+        waypoint_symbol=dto.waypoint_symbol,
+        status=dto.status,
+        flight_mode=dto.flight_mode,
+        route=read_route(dto.route, raw["route"]),
+        raw=raw,
     )
 
 
-def read_fuel(o: Obj) -> ShipFuel:
-    consumed = o.opt_obj("consumed")
+def read_fuel(dto: gm.ShipFuel, raw: Json) -> ShipFuel:
+    consumed = present(dto.consumed)
     return ShipFuel(
-        current=o.req_int("current"),
-        capacity=o.req_int("capacity"),
-        consumed_amount=consumed.opt_int("amount") if consumed else None,
-        consumed_at=consumed.opt_dt("timestamp") if consumed else None,
-        raw=o.data,
+        current=dto.current,
+        capacity=dto.capacity,
+        consumed_amount=consumed.amount if consumed else None,
+        consumed_at=utc(consumed.timestamp) if consumed else None,
+        raw=raw,
     )
 
 
-def read_cargo(o: Obj) -> ShipCargo:
+def read_cargo(dto: gm.ShipCargo, raw: Json) -> ShipCargo:
     return ShipCargo(
-        capacity=o.req_int("capacity"),
-        units=o.req_int("units"),
+        capacity=dto.capacity,
+        units=dto.units,
         inventory=tuple(
-            ShipCargoItem(symbol=i.symbol(), units=i.req_int("units"), raw=i.data)
-            for i in o.objs("inventory")
+            ShipCargoItem(symbol=i.symbol, units=i.units, raw=r)
+            for i, r in each(dto.inventory, raw["inventory"])
         ),
-        raw=o.data,
+        raw=raw,
     )
 
 
-def read_cooldown(o: Obj) -> Cooldown:
+def read_cooldown(dto: gm.Cooldown, raw: Json) -> Cooldown:
     return Cooldown(
-        ship_symbol=o.symbol("shipSymbol"),
-        total_seconds=o.req_int("totalSeconds"),
-        remaining_seconds=o.req_int("remainingSeconds"),
-        expiration=o.opt_dt("expiration"),
-        raw=o.data,
+        ship_symbol=dto.ship_symbol,
+        total_seconds=dto.total_seconds,
+        remaining_seconds=dto.remaining_seconds,
+        expiration=opt_utc(dto.expiration),
+        raw=raw,
     )
 
 
-def read_requirements(o: Obj | None) -> ShipRequirements | None:
-    if o is None:
+def read_requirements(dto: gm.ShipRequirements | Unset | None, raw: Json) -> ShipRequirements | None:
+    found = present(dto)
+    if found is None:
         return None
     return ShipRequirements(
-        power=o.opt_int("power"), crew=o.opt_int("crew"), slots=o.opt_int("slots"), raw=o.data
+        power=present(found.power),
+        crew=present(found.crew),
+        slots=present(found.slots),
+        raw=raw["requirements"],
     )
 
 
-def read_frame(o: Obj) -> ShipFrame:
+def read_frame(dto: gm.ShipFrame, raw: Json) -> ShipFrame:
     return ShipFrame(
-        symbol=o.symbol(),
-        name=o.opt_str("name"),
-        condition=o.opt_float("condition"),
-        integrity=o.opt_float("integrity"),
-        quality=o.opt_float("quality"),
-        module_slots=o.opt_int("moduleSlots"),
-        mounting_points=o.opt_int("mountingPoints"),
-        fuel_capacity=o.opt_int("fuelCapacity"),
-        requirements=read_requirements(o.opt_obj("requirements")),
-        raw=o.data,
+        symbol=dto.symbol,
+        name=dto.name,
+        condition=dto.condition,
+        integrity=dto.integrity,
+        quality=present(dto.quality),
+        module_slots=dto.module_slots,
+        mounting_points=dto.mounting_points,
+        fuel_capacity=dto.fuel_capacity,
+        requirements=read_requirements(dto.requirements, raw),
+        raw=raw,
     )
 
 
-def read_reactor(o: Obj) -> ShipReactor:
+def read_reactor(dto: gm.ShipReactor, raw: Json) -> ShipReactor:
     return ShipReactor(
-        symbol=o.symbol(),
-        name=o.opt_str("name"),
-        condition=o.opt_float("condition"),
-        integrity=o.opt_float("integrity"),
-        quality=o.opt_float("quality"),
-        power_output=o.opt_int("powerOutput"),
-        requirements=read_requirements(o.opt_obj("requirements")),
-        raw=o.data,
+        symbol=dto.symbol,
+        name=dto.name,
+        condition=dto.condition,
+        integrity=dto.integrity,
+        quality=present(dto.quality),
+        power_output=dto.power_output,
+        requirements=read_requirements(dto.requirements, raw),
+        raw=raw,
     )
 
 
-def read_engine(o: Obj) -> ShipEngine:
+def read_engine(dto: gm.ShipEngine, raw: Json) -> ShipEngine:
     return ShipEngine(
-        symbol=o.symbol(),
-        name=o.opt_str("name"),
-        condition=o.opt_float("condition"),
-        integrity=o.opt_float("integrity"),
-        quality=o.opt_float("quality"),
-        speed=o.opt_int("speed"),
-        requirements=read_requirements(o.opt_obj("requirements")),
-        raw=o.data,
+        symbol=dto.symbol,
+        name=dto.name,
+        condition=dto.condition,
+        integrity=dto.integrity,
+        quality=present(dto.quality),
+        speed=dto.speed,
+        requirements=read_requirements(dto.requirements, raw),
+        raw=raw,
     )
 
 
-def read_module(o: Obj) -> ShipModule:
+def read_module(dto: gm.ShipModule, raw: Json) -> ShipModule:
     return ShipModule(
-        symbol=o.symbol(),
-        name=o.opt_str("name"),
-        capacity=o.opt_int("capacity"),
-        range=o.opt_int("range"),
-        requirements=read_requirements(o.opt_obj("requirements")),
-        raw=o.data,
+        symbol=dto.symbol,
+        name=dto.name,
+        capacity=present(dto.capacity),
+        range=present(dto.range_),
+        requirements=read_requirements(dto.requirements, raw),
+        raw=raw,
     )
 
 
-def read_mount(o: Obj) -> ShipMount:
+def read_mount(dto: gm.ShipMount, raw: Json) -> ShipMount:
     return ShipMount(
-        symbol=o.symbol(),
-        name=o.opt_str("name"),
-        strength=o.opt_int("strength"),
-        deposits=o.strs("deposits"),
-        requirements=read_requirements(o.opt_obj("requirements")),
-        raw=o.data,
+        symbol=dto.symbol,
+        name=dto.name,
+        strength=present(dto.strength),
+        deposits=tuple(present(dto.deposits) or ()),
+        requirements=read_requirements(dto.requirements, raw),
+        raw=raw,
     )
 
 
-def read_crew(o: Obj) -> ShipCrew:
+def read_crew(dto: gm.ShipCrew, raw: Json) -> ShipCrew:
     return ShipCrew(
-        current=o.opt_int("current"),
-        required=o.opt_int("required"),
-        capacity=o.opt_int("capacity"),
-        rotation=o.opt_str("rotation"),
-        morale=o.opt_int("morale"),
-        wages=o.opt_int("wages"),
-        raw=o.data,
+        current=dto.current,
+        required=dto.required,
+        capacity=dto.capacity,
+        rotation=dto.rotation,
+        morale=dto.morale,
+        wages=dto.wages,
+        raw=raw,
     )
 
 
-def read_event(o: Obj) -> ShipConditionEvent:
+def read_event(dto: gm.ShipConditionEvent, raw: Json) -> ShipConditionEvent:
     return ShipConditionEvent(
-        symbol=o.symbol(),
-        component=o.opt_str("component"),
-        name=o.opt_str("name"),
-        description=o.opt_str("description"),
-        raw=o.data,
+        symbol=dto.symbol, component=dto.component, name=dto.name, description=dto.description, raw=raw
     )
 
 
-def read_ship(o: Obj) -> Ship:
-    registration = o.opt_obj("registration")
-    cooldown, crew = o.opt_obj("cooldown"), o.opt_obj("crew")
-    frame, reactor, engine = o.opt_obj("frame"), o.opt_obj("reactor"), o.opt_obj("engine")
+def read_ship(dto: gm.Ship, raw: Json) -> Ship:
+    registration, cooldown, crew = present(dto.registration), present(dto.cooldown), present(dto.crew)
     return Ship(
-        symbol=o.symbol(),
-        name=registration.opt_str("name") if registration else None,
-        faction_symbol=registration.opt_str("factionSymbol") if registration else None,
-        role=registration.opt_str("role") if registration else None,
-        nav=read_nav(o.req_obj("nav")),
-        fuel=read_fuel(o.req_obj("fuel")),
-        cargo=read_cargo(o.req_obj("cargo")),
-        cooldown=read_cooldown(cooldown) if cooldown else None,
-        frame=read_frame(frame) if frame else None,
-        reactor=read_reactor(reactor) if reactor else None,
-        engine=read_engine(engine) if engine else None,
-        mounts=tuple(read_mount(m) for m in o.objs("mounts")),
-        modules=tuple(read_module(m) for m in o.objs("modules")),
-        crew=read_crew(crew) if crew else None,
-        raw=o.data,
+        symbol=dto.symbol,
+        name=registration.name if registration else None,
+        faction_symbol=registration.faction_symbol if registration else None,
+        role=registration.role if registration else None,
+        nav=read_nav(dto.nav, raw["nav"]),
+        fuel=read_fuel(dto.fuel, raw["fuel"]),
+        cargo=read_cargo(dto.cargo, raw["cargo"]),
+        cooldown=read_cooldown(cooldown, raw["cooldown"]) if cooldown else None,
+        frame=read_frame(dto.frame, raw["frame"]),
+        reactor=read_reactor(dto.reactor, raw["reactor"]),
+        engine=read_engine(dto.engine, raw["engine"]),
+        mounts=tuple(read_mount(m, r) for m, r in each(dto.mounts, raw["mounts"])),
+        modules=tuple(read_module(m, r) for m, r in each(dto.modules, raw["modules"])),
+        crew=read_crew(crew, raw["crew"]) if crew else None,
+        raw=raw,
     )
 
 
-def ship(payload: Any, *, kind: str = "ship") -> Ship:
-    return read_ship(Obj.of(kind, payload))
+ship = Adapter("ship", gm.Ship, read_ship)
 
 
-def nav(payload: Any, *, kind: str = "nav") -> ShipNav:
-    return read_nav(Obj.of(kind, payload))
+nav = Adapter("nav", gm.ShipNav, read_nav)
 
 
-def fuel(payload: Any, *, kind: str = "fuel") -> ShipFuel:
-    return read_fuel(Obj.of(kind, payload))
+fuel = Adapter("fuel", gm.ShipFuel, read_fuel)
 
 
-def cargo(payload: Any, *, kind: str = "cargo") -> ShipCargo:
-    return read_cargo(Obj.of(kind, payload))
+cargo = Adapter("cargo", gm.ShipCargo, read_cargo)
 
 
-def cooldown(payload: Any, *, kind: str = "cooldown") -> Cooldown:
-    return read_cooldown(Obj.of(kind, payload))
+cooldown = Adapter("cooldown", gm.Cooldown, read_cooldown)
 
 
 def mounts(payload: Any, *, kind: str = "mounts") -> tuple[ShipMount, ...]:
     """`GET /my/ships/{s}/mounts` returns a bare list."""
-    return tuple(read_mount(Obj.of(kind, m, f"$[{i}]")) for i, m in enumerate(items(kind, payload)))
+    return decode_list(kind, gm.ShipMount, payload, "$", read_mount)
 
 
 def modules(payload: Any, *, kind: str = "modules") -> tuple[ShipModule, ...]:
     """`GET /my/ships/{s}/modules` returns a bare list."""
-    return tuple(read_module(Obj.of(kind, m, f"$[{i}]")) for i, m in enumerate(items(kind, payload)))
+    return decode_list(kind, gm.ShipModule, payload, "$", read_module)

@@ -11,47 +11,42 @@ is ingested completely or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from stdaemon.api.adapters.agents import read_agent
-from stdaemon.api.adapters.contracts import read_contract
+from stdaemon.api.adapters.agents import agent
+from stdaemon.api.adapters.contracts import contract
+from stdaemon.api.adapters.dto import show
 from stdaemon.api.adapters.errors import DecodeError
-from stdaemon.api.adapters.fleet import read_ship
-from stdaemon.api.adapters.market import read_market, read_shipyard
-from stdaemon.api.adapters.reader import Obj, show
-from stdaemon.api.adapters.universe import (
-    read_construction,
-    read_faction,
-    read_jump_gate,
-    read_supply_chain,
-    read_system,
-    read_waypoint,
-)
+from stdaemon.api.adapters.fleet import ship
+from stdaemon.api.adapters.market import market, shipyard
+from stdaemon.api.adapters.universe import construction, faction, jump_gate, supply_chain, system, waypoint
 from stdaemon.domain.base import Entity
 
-Reader = Callable[[Obj], Entity]
 
-_READERS: dict[str, Reader] = {
-    "agent": read_agent,
-    "ship": read_ship,
-    "ships": read_ship,
-    "system": read_system,
-    "systems": read_system,
-    "waypoint": read_waypoint,
-    "waypoints": read_waypoint,
-    "market": read_market,
-    "shipyard": read_shipyard,
-    "jump-gate": read_jump_gate,
-    "construction": read_construction,
-    "contract": read_contract,
-    "contracts": read_contract,
-    "faction": read_faction,
-    "factions": read_faction,
-    "supply-chain": read_supply_chain,
+class _EntityAdapter(Protocol):
+    def __call__(self, payload: Any, *, kind: str, path: str) -> Entity: ...
+
+
+_ADAPTERS: dict[str, _EntityAdapter] = {
+    "agent": agent,
+    "ship": ship,
+    "ships": ship,
+    "system": system,
+    "systems": system,
+    "waypoint": waypoint,
+    "waypoints": waypoint,
+    "market": market,
+    "shipyard": shipyard,
+    "jump-gate": jump_gate,
+    "construction": construction,
+    "contract": contract,
+    "contracts": contract,
+    "faction": faction,
+    "factions": faction,
+    "supply-chain": supply_chain,
 }
 
-KINDS: tuple[str, ...] = tuple(_READERS)
+KINDS: tuple[str, ...] = tuple(_ADAPTERS)
 """Every kind `decode_kind` and `stdaemon ingest --kind` accept, in DESIGN.md's order."""
 
 _ENTITY_KEYS = ("symbol", "id", "exportToImportMap")
@@ -69,12 +64,12 @@ def decode_kind(kind: str, payload: Any) -> list[Entity]:
 
     An unknown kind is a caller's mistake and raises `ValueError`.
     """
-    reader = _READERS.get(kind)
-    if reader is None:
+    adapter = _ADAPTERS.get(kind)
+    if adapter is None:
         raise ValueError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
     body, path = _unwrap(payload)
     if isinstance(body, list):
-        return [reader(Obj.of(kind, item, f"{path}[{i}]")) for i, item in enumerate(body)]
+        return [adapter(item, kind=kind, path=f"{path}[{i}]") for i, item in enumerate(body)]
     if isinstance(body, dict):
-        return [reader(Obj(kind, path, body))]
+        return [adapter(body, kind=kind, path=path)]
     raise DecodeError(kind, path, f"expected an object or a list of objects, got {show(body)}")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from space_traders_api_client import models as gm
 from stdaemon.api.adapters.fleet import read_engine, read_frame, read_module, read_mount, read_reactor
-from stdaemon.api.adapters.reader import Obj
+from stdaemon.api.adapters.mapping import Adapter, Json, each, present, utc
 from stdaemon.domain.market import (
     Market,
     MarketTradeGood,
@@ -16,95 +15,94 @@ from stdaemon.domain.market import (
 )
 
 
-def read_trade_good(o: Obj) -> MarketTradeGood:
+def read_trade_good(dto: gm.MarketTradeGood, raw: Json) -> MarketTradeGood:
     return MarketTradeGood(
-        symbol=o.symbol(),
-        type=o.req_str("type"),
-        trade_volume=o.req_int("tradeVolume"),
-        supply=o.req_str("supply"),
-        activity=o.opt_str("activity"),
-        purchase_price=o.req_int("purchasePrice"),
-        sell_price=o.req_int("sellPrice"),
-        raw=o.data,
+        symbol=dto.symbol,
+        type=dto.type_,
+        trade_volume=dto.trade_volume,
+        supply=dto.supply,
+        activity=present(dto.activity),
+        purchase_price=dto.purchase_price,
+        sell_price=dto.sell_price,
+        raw=raw,
     )
 
 
-def read_market_transaction(o: Obj) -> MarketTransaction:
+def read_market_transaction(dto: gm.MarketTransaction, raw: Json) -> MarketTransaction:
     return MarketTransaction(
-        waypoint_symbol=o.symbol("waypointSymbol"),
-        ship_symbol=o.symbol("shipSymbol"),
-        trade_symbol=o.symbol("tradeSymbol"),
-        type=o.req_str("type"),
-        units=o.req_int("units"),
-        price_per_unit=o.req_int("pricePerUnit"),
-        total_price=o.req_int("totalPrice"),
-        timestamp=o.req_dt("timestamp"),
-        raw=o.data,
+        waypoint_symbol=dto.waypoint_symbol,
+        ship_symbol=dto.ship_symbol,
+        trade_symbol=dto.trade_symbol,
+        type=dto.type_,
+        units=dto.units,
+        price_per_unit=dto.price_per_unit,
+        total_price=dto.total_price,
+        timestamp=utc(dto.timestamp),
+        raw=raw,
     )
 
 
-def read_market(o: Obj) -> Market:
+def read_market(dto: gm.Market, raw: Json) -> Market:
     return Market(
-        symbol=o.symbol(),
-        exports=o.symbols("exports", required=True),
-        imports=o.symbols("imports", required=True),
-        exchange=o.symbols("exchange", required=True),
-        trade_goods=tuple(read_trade_good(g) for g in o.objs("tradeGoods")),
-        transactions=tuple(read_market_transaction(t) for t in o.objs("transactions")),
-        raw=o.data,
+        symbol=dto.symbol,
+        exports=tuple(g.symbol for g in dto.exports),
+        imports=tuple(g.symbol for g in dto.imports),
+        exchange=tuple(g.symbol for g in dto.exchange),
+        trade_goods=tuple(read_trade_good(g, r) for g, r in each(dto.trade_goods, raw.get("tradeGoods"))),
+        transactions=tuple(
+            read_market_transaction(t, r) for t, r in each(dto.transactions, raw.get("transactions"))
+        ),
+        raw=raw,
     )
 
 
-def read_shipyard_ship(o: Obj) -> ShipyardShip:
-    frame, reactor, engine = o.opt_obj("frame"), o.opt_obj("reactor"), o.opt_obj("engine")
-    crew = o.opt_obj("crew")
+def read_shipyard_ship(dto: gm.ShipyardShip, raw: Json) -> ShipyardShip:
     return ShipyardShip(
-        type=o.symbol("type"),
-        name=o.opt_str("name"),
-        supply=o.opt_str("supply"),
-        activity=o.opt_str("activity"),
-        purchase_price=o.opt_int("purchasePrice"),
-        frame=read_frame(frame) if frame else None,
-        reactor=read_reactor(reactor) if reactor else None,
-        engine=read_engine(engine) if engine else None,
-        modules=tuple(read_module(m) for m in o.objs("modules")),
-        mounts=tuple(read_mount(m) for m in o.objs("mounts")),
-        crew_required=crew.opt_int("required") if crew else None,
-        crew_capacity=crew.opt_int("capacity") if crew else None,
-        raw=o.data,
+        type=dto.type_,
+        name=dto.name,
+        supply=dto.supply,
+        activity=present(dto.activity),
+        purchase_price=dto.purchase_price,
+        frame=read_frame(dto.frame, raw["frame"]),
+        reactor=read_reactor(dto.reactor, raw["reactor"]),
+        engine=read_engine(dto.engine, raw["engine"]),
+        modules=tuple(read_module(m, r) for m, r in each(dto.modules, raw["modules"])),
+        mounts=tuple(read_mount(m, r) for m, r in each(dto.mounts, raw["mounts"])),
+        crew_required=dto.crew.required,
+        crew_capacity=dto.crew.capacity,
+        raw=raw,
     )
 
 
-def read_shipyard_transaction(o: Obj) -> ShipyardTransaction:
+def read_shipyard_transaction(dto: gm.ShipyardTransaction, raw: Json) -> ShipyardTransaction:
     return ShipyardTransaction(
-        waypoint_symbol=o.symbol("waypointSymbol"),
-        ship_type=o.symbol("shipType"),
-        price=o.req_int("price"),
-        agent_symbol=o.opt_str("agentSymbol"),
-        ship_symbol=o.opt_str("shipSymbol"),
-        timestamp=o.req_dt("timestamp"),
-        raw=o.data,
+        waypoint_symbol=dto.waypoint_symbol,
+        ship_type=dto.ship_type,
+        price=dto.price,
+        agent_symbol=dto.agent_symbol,
+        ship_symbol=present(dto.ship_symbol),
+        timestamp=utc(dto.timestamp),
+        raw=raw,
     )
 
 
-def read_shipyard(o: Obj) -> Shipyard:
+def read_shipyard(dto: gm.Shipyard, raw: Json) -> Shipyard:
     return Shipyard(
-        symbol=o.symbol(),
-        ship_types=o.symbols("shipTypes", field="type", required=True),
-        ships=tuple(read_shipyard_ship(s) for s in o.objs("ships")),
-        transactions=tuple(read_shipyard_transaction(t) for t in o.objs("transactions")),
-        modifications_fee=o.opt_int("modificationsFee"),
-        raw=o.data,
+        symbol=dto.symbol,
+        ship_types=tuple(t.type_ for t in dto.ship_types),
+        ships=tuple(read_shipyard_ship(s, r) for s, r in each(dto.ships, raw.get("ships"))),
+        transactions=tuple(
+            read_shipyard_transaction(t, r) for t, r in each(dto.transactions, raw.get("transactions"))
+        ),
+        modifications_fee=present(dto.modifications_fee),
+        raw=raw,
     )
 
 
-def market(payload: Any, *, kind: str = "market") -> Market:
-    return read_market(Obj.of(kind, payload))
+market = Adapter("market", gm.Market, read_market)
 
 
-def shipyard(payload: Any, *, kind: str = "shipyard") -> Shipyard:
-    return read_shipyard(Obj.of(kind, payload))
+shipyard = Adapter("shipyard", gm.Shipyard, read_shipyard)
 
 
-def market_transaction(payload: Any, *, kind: str = "market-transaction") -> MarketTransaction:
-    return read_market_transaction(Obj.of(kind, payload))
+market_transaction = Adapter("market-transaction", gm.MarketTransaction, read_market_transaction)

@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from stdaemon.api.adapters.reader import Obj
+from space_traders_api_client import models as gm
+from stdaemon.api.adapters.mapping import Adapter, Json, utc
 from stdaemon.domain.mining import Extraction, Survey
 
 
-def read_survey(o: Obj) -> Survey:
+def read_survey(dto: gm.Survey, raw: Json) -> Survey:
     return Survey(
-        signature=o.symbol("signature"),
-        symbol=o.symbol(),
-        deposits=o.symbols("deposits"),
-        expiration=o.req_dt("expiration"),
-        size=o.req_str("size"),
-        raw=o.data,
+        signature=dto.signature,
+        symbol=dto.symbol,
+        deposits=tuple(d.symbol for d in dto.deposits),
+        expiration=utc(dto.expiration),
+        size=dto.size,
+        raw=raw,
     )
 
 
-def read_extraction(o: Obj, *, siphon: bool = False) -> Extraction:
+def read_extraction(dto: gm.Extraction | gm.Siphon, raw: Json) -> Extraction:
     """An `Extraction` or a `Siphon` object: `{shipSymbol, yield: {symbol, units}}`."""
-    got = o.req_obj("yield")
     return Extraction(
-        ship_symbol=o.symbol("shipSymbol"),
-        trade_symbol=got.symbol(),
-        units=got.req_int("units"),
-        siphon=siphon,
-        raw=o.data,
+        ship_symbol=dto.ship_symbol,
+        trade_symbol=dto.yield_.symbol,
+        units=dto.yield_.units,
+        siphon=isinstance(dto, gm.Siphon),
+        raw=raw,
     )
 
 
-def survey(payload: Any, *, kind: str = "survey") -> Survey:
-    return read_survey(Obj.of(kind, payload))
+survey = Adapter("survey", gm.Survey, read_survey)

@@ -1,5 +1,8 @@
 """Adapters for what actions return: each takes the response's `data` object (not the envelope).
 
+One adapter serves every operation whose result has the same parts (`nav_result`: navigate, warp, PATCH
+nav, orbit, dock), so a result is read part by part: each part (`nav`, `agent`, `transaction` …) is decoded by
+its generated model and mapped by the entity adapters; which parts a result needs is said here.
 Every function accepts `kind=` so an error names the operation the caller performed (`navigate: $.nav…`).
 """
 
@@ -9,8 +12,11 @@ from typing import Any
 
 from pydantic import SecretStr
 
+from space_traders_api_client import models as gm
 from stdaemon.api.adapters.agents import read_agent
 from stdaemon.api.adapters.contracts import read_contract
+from stdaemon.api.adapters.dto import D, show
+from stdaemon.api.adapters.errors import DecodeError
 from stdaemon.api.adapters.fleet import (
     read_cargo,
     read_cooldown,
@@ -21,9 +27,9 @@ from stdaemon.api.adapters.fleet import (
     read_nav,
     read_ship,
 )
+from stdaemon.api.adapters.mapping import Json, M, Read, decode, decode_list, opt_utc
 from stdaemon.api.adapters.market import read_market_transaction, read_shipyard_transaction
 from stdaemon.api.adapters.mining import read_extraction, read_survey
-from stdaemon.api.adapters.reader import Obj
 from stdaemon.api.adapters.universe import read_chart, read_construction, read_faction, read_waypoint
 from stdaemon.domain.results import (
     CargoResult,
@@ -47,207 +53,237 @@ from stdaemon.domain.results import (
 )
 
 
+class _Parts:
+    """The `data` object of an action's result, read part by part."""
+
+    def __init__(self, kind: str, payload: Any) -> None:
+        if type(payload) is not dict:
+            raise DecodeError(kind, "$", f"expected an object, got {show(payload)}")
+        self.kind, self.raw = kind, payload
+
+    def has(self, key: str) -> bool:
+        return self.raw.get(key) is not None
+
+    def one(self, key: str, cls: type[D], read: Read[D, M]) -> M:
+        """A required part."""
+        if not self.has(key):
+            reason = "required field is null" if key in self.raw else "required field missing"
+            raise DecodeError(self.kind, f"$.{key}", reason)
+        return decode(self.kind, cls, self.raw[key], f"$.{key}", read)
+
+    def opt(self, key: str, cls: type[D], read: Read[D, M]) -> M | None:
+        """An optional part: missing or null is None."""
+        return self.one(key, cls, read) if self.has(key) else None
+
+    def many(self, key: str, cls: type[D], read: Read[D, M]) -> tuple[M, ...]:
+        """A list of parts: missing or null is empty."""
+        return decode_list(self.kind, cls, self.raw[key], f"$.{key}", read) if self.has(key) else ()
+
+
+def _symbol(dto: gm.WaypointModifier, _raw: Json) -> str:
+    return dto.symbol
+
+
 def nav_result(payload: Any, *, kind: str = "nav-result") -> NavResult:
     """navigate, warp, PATCH nav (`{nav, fuel, events}`), orbit and dock (`{nav}`)."""
-    o = Obj.of(kind, payload)
-    fuel = o.opt_obj("fuel")
+    p = _Parts(kind, payload)
     return NavResult(
-        nav=read_nav(o.req_obj("nav")),
-        fuel=read_fuel(fuel) if fuel else None,
-        events=tuple(read_event(e) for e in o.objs("events")),
-        raw=o.data,
+        nav=p.one("nav", gm.ShipNav, read_nav),
+        fuel=p.opt("fuel", gm.ShipFuel, read_fuel),
+        events=p.many("events", gm.ShipConditionEvent, read_event),
+        raw=p.raw,
     )
 
 
 def jump_result(payload: Any, *, kind: str = "jump") -> JumpResult:
-    o = Obj.of(kind, payload)
-    cooldown, transaction, agent = o.opt_obj("cooldown"), o.opt_obj("transaction"), o.opt_obj("agent")
+    p = _Parts(kind, payload)
     return JumpResult(
-        nav=read_nav(o.req_obj("nav")),
-        cooldown=read_cooldown(cooldown) if cooldown else None,
-        transaction=read_market_transaction(transaction) if transaction else None,
-        agent=read_agent(agent) if agent else None,
-        raw=o.data,
+        nav=p.one("nav", gm.ShipNav, read_nav),
+        cooldown=p.opt("cooldown", gm.Cooldown, read_cooldown),
+        transaction=p.opt("transaction", gm.MarketTransaction, read_market_transaction),
+        agent=p.opt("agent", gm.Agent, read_agent),
+        raw=p.raw,
     )
 
 
 def trade_result(payload: Any, *, kind: str = "trade") -> TradeResult:
     """purchase and sell cargo."""
-    o = Obj.of(kind, payload)
+    p = _Parts(kind, payload)
     return TradeResult(
-        agent=read_agent(o.req_obj("agent")),
-        cargo=read_cargo(o.req_obj("cargo")),
-        transaction=read_market_transaction(o.req_obj("transaction")),
-        raw=o.data,
+        agent=p.one("agent", gm.Agent, read_agent),
+        cargo=p.one("cargo", gm.ShipCargo, read_cargo),
+        transaction=p.one("transaction", gm.MarketTransaction, read_market_transaction),
+        raw=p.raw,
     )
 
 
 def refuel_result(payload: Any, *, kind: str = "refuel") -> RefuelResult:
-    o = Obj.of(kind, payload)
-    cargo = o.opt_obj("cargo")
+    p = _Parts(kind, payload)
     return RefuelResult(
-        agent=read_agent(o.req_obj("agent")),
-        fuel=read_fuel(o.req_obj("fuel")),
-        transaction=read_market_transaction(o.req_obj("transaction")),
-        cargo=read_cargo(cargo) if cargo else None,
-        raw=o.data,
+        agent=p.one("agent", gm.Agent, read_agent),
+        fuel=p.one("fuel", gm.ShipFuel, read_fuel),
+        transaction=p.one("transaction", gm.MarketTransaction, read_market_transaction),
+        cargo=p.opt("cargo", gm.ShipCargo, read_cargo),
+        raw=p.raw,
     )
 
 
 def extract_result(payload: Any, *, kind: str = "extract") -> ExtractResult:
     """extract and extract-with-survey (`extraction`) and siphon (`siphon`)."""
-    o = Obj.of(kind, payload)
-    siphon = "extraction" not in o.data and "siphon" in o.data
+    p = _Parts(kind, payload)
+    siphon = not p.has("extraction") and p.has("siphon")
     return ExtractResult(
-        extraction=read_extraction(o.req_obj("siphon" if siphon else "extraction"), siphon=siphon),
-        cooldown=read_cooldown(o.req_obj("cooldown")),
-        cargo=read_cargo(o.req_obj("cargo")),
-        modifiers=o.symbols("modifiers"),
-        events=tuple(read_event(e) for e in o.objs("events")),
-        raw=o.data,
+        extraction=(
+            p.one("siphon", gm.Siphon, read_extraction)
+            if siphon
+            else p.one("extraction", gm.Extraction, read_extraction)
+        ),
+        cooldown=p.one("cooldown", gm.Cooldown, read_cooldown),
+        cargo=p.one("cargo", gm.ShipCargo, read_cargo),
+        modifiers=p.many("modifiers", gm.WaypointModifier, _symbol),
+        events=p.many("events", gm.ShipConditionEvent, read_event),
+        raw=p.raw,
     )
 
 
 def survey_result(payload: Any, *, kind: str = "survey") -> SurveyResult:
-    o = Obj.of(kind, payload)
+    p = _Parts(kind, payload)
     return SurveyResult(
-        cooldown=read_cooldown(o.req_obj("cooldown")),
-        surveys=tuple(read_survey(s) for s in o.objs("surveys")),
-        raw=o.data,
+        cooldown=p.one("cooldown", gm.Cooldown, read_cooldown),
+        surveys=p.many("surveys", gm.Survey, read_survey),
+        raw=p.raw,
     )
 
 
 def contract_result(payload: Any, *, kind: str = "contract-result") -> ContractResult:
     """accept, fulfill (`{contract, agent}`), deliver (`{contract, cargo}`) and negotiate (`{contract}`)."""
-    o = Obj.of(kind, payload)
-    agent, cargo = o.opt_obj("agent"), o.opt_obj("cargo")
+    p = _Parts(kind, payload)
     return ContractResult(
-        contract=read_contract(o.req_obj("contract")),
-        agent=read_agent(agent) if agent else None,
-        cargo=read_cargo(cargo) if cargo else None,
-        raw=o.data,
+        contract=p.one("contract", gm.Contract, read_contract),
+        agent=p.opt("agent", gm.Agent, read_agent),
+        cargo=p.opt("cargo", gm.ShipCargo, read_cargo),
+        raw=p.raw,
     )
 
 
 def ship_purchase_result(payload: Any, *, kind: str = "purchase-ship") -> ShipPurchaseResult:
-    o = Obj.of(kind, payload)
+    p = _Parts(kind, payload)
     return ShipPurchaseResult(
-        agent=read_agent(o.req_obj("agent")),
-        ship=read_ship(o.req_obj("ship")),
-        transaction=read_shipyard_transaction(o.req_obj("transaction")),
-        raw=o.data,
+        agent=p.one("agent", gm.Agent, read_agent),
+        ship=p.one("ship", gm.Ship, read_ship),
+        transaction=p.one("transaction", gm.ShipyardTransaction, read_shipyard_transaction),
+        raw=p.raw,
+    )
+
+
+def _chart_transaction(dto: gm.ChartTransaction, raw: Json) -> ChartTransaction:
+    return ChartTransaction(
+        waypoint_symbol=dto.waypoint_symbol,
+        ship_symbol=dto.ship_symbol,
+        total_price=dto.total_price,
+        timestamp=opt_utc(dto.timestamp),
+        raw=raw,
     )
 
 
 def chart_result(payload: Any, *, kind: str = "chart") -> ChartResult:
-    o = Obj.of(kind, payload)
-    chart, waypoint = o.opt_obj("chart"), o.opt_obj("waypoint")
-    transaction, agent = o.opt_obj("transaction"), o.opt_obj("agent")
+    p = _Parts(kind, payload)
     return ChartResult(
-        chart=read_chart(chart) if chart else None,
-        waypoint=read_waypoint(waypoint) if waypoint else None,
-        transaction=(
-            ChartTransaction(
-                waypoint_symbol=transaction.symbol("waypointSymbol"),
-                ship_symbol=transaction.opt_str("shipSymbol"),
-                total_price=transaction.opt_int("totalPrice"),
-                timestamp=transaction.opt_dt("timestamp"),
-                raw=transaction.data,
-            )
-            if transaction
-            else None
-        ),
-        agent=read_agent(agent) if agent else None,
-        raw=o.data,
+        chart=p.opt("chart", gm.Chart, read_chart),
+        waypoint=p.opt("waypoint", gm.Waypoint, read_waypoint),
+        transaction=p.opt("transaction", gm.ChartTransaction, _chart_transaction),
+        agent=p.opt("agent", gm.Agent, read_agent),
+        raw=p.raw,
     )
 
 
 def cargo_result(payload: Any, *, kind: str = "cargo-result") -> CargoResult:
     """jettison (`{cargo}`) and transfer (`{cargo, targetCargo}`)."""
-    o = Obj.of(kind, payload)
-    target = o.opt_obj("targetCargo")
+    p = _Parts(kind, payload)
     return CargoResult(
-        cargo=read_cargo(o.req_obj("cargo")), target_cargo=read_cargo(target) if target else None, raw=o.data
+        cargo=p.one("cargo", gm.ShipCargo, read_cargo),
+        target_cargo=p.opt("targetCargo", gm.ShipCargo, read_cargo),
+        raw=p.raw,
     )
 
 
 def construction_supply_result(
     payload: Any, *, kind: str = "supply-construction"
 ) -> ConstructionSupplyResult:
-    o = Obj.of(kind, payload)
+    p = _Parts(kind, payload)
     return ConstructionSupplyResult(
-        construction=read_construction(o.req_obj("construction")),
-        cargo=read_cargo(o.req_obj("cargo")),
-        raw=o.data,
+        construction=p.one("construction", gm.Construction, read_construction),
+        cargo=p.one("cargo", gm.ShipCargo, read_cargo),
+        raw=p.raw,
     )
 
 
-def _refine_yields(o: Obj, key: str) -> tuple[RefineYield, ...]:
-    return tuple(
-        RefineYield(trade_symbol=y.symbol("tradeSymbol"), units=y.req_int("units"), raw=y.data)
-        for y in o.objs(key)
-    )
+def _refine_yield(dto: gm.ShipRefineShipRefine201ResponseDataProducedItem, raw: Json) -> RefineYield:
+    return RefineYield(trade_symbol=dto.trade_symbol, units=dto.units, raw=raw)
 
 
 def refine_result(payload: Any, *, kind: str = "refine") -> RefineResult:
-    o = Obj.of(kind, payload)
+    p = _Parts(kind, payload)
     return RefineResult(
-        cargo=read_cargo(o.req_obj("cargo")),
-        cooldown=read_cooldown(o.req_obj("cooldown")),
-        produced=_refine_yields(o, "produced"),
-        consumed=_refine_yields(o, "consumed"),
-        raw=o.data,
+        cargo=p.one("cargo", gm.ShipCargo, read_cargo),
+        cooldown=p.one("cooldown", gm.Cooldown, read_cooldown),
+        produced=p.many("produced", gm.ShipRefineShipRefine201ResponseDataProducedItem, _refine_yield),
+        consumed=p.many("consumed", gm.ShipRefineShipRefine201ResponseDataProducedItem, _refine_yield),
+        raw=p.raw,
     )
 
 
-def _service_transaction(o: Obj) -> ShipyardServiceTransaction:
+def _service_transaction(
+    dto: gm.ShipModificationTransaction | gm.RepairTransaction, raw: Json
+) -> ShipyardServiceTransaction:
     return ShipyardServiceTransaction(
-        waypoint_symbol=o.symbol("waypointSymbol"),
-        ship_symbol=o.symbol("shipSymbol"),
-        trade_symbol=o.opt_str("tradeSymbol"),
-        total_price=o.req_int("totalPrice"),
-        timestamp=o.req_dt("timestamp"),
-        raw=o.data,
+        waypoint_symbol=dto.waypoint_symbol,
+        ship_symbol=dto.ship_symbol,
+        trade_symbol=dto.trade_symbol if isinstance(dto, gm.ShipModificationTransaction) else None,
+        total_price=dto.total_price,
+        timestamp=opt_utc(dto.timestamp),
+        raw=raw,
     )
 
 
 def modification_result(payload: Any, *, kind: str = "modification") -> ModificationResult:
     """install-mount / remove-mount (`mounts`) and install-ship-module / remove-ship-module (`modules`)."""
-    o = Obj.of(kind, payload)
-    has_mounts, has_modules = o.data.get("mounts") is not None, o.data.get("modules") is not None
+    p = _Parts(kind, payload)
     return ModificationResult(
-        agent=read_agent(o.req_obj("agent")),
-        cargo=read_cargo(o.req_obj("cargo")),
-        transaction=_service_transaction(o.req_obj("transaction")),
-        mounts=tuple(read_mount(m) for m in o.objs("mounts")) if has_mounts else None,
-        modules=tuple(read_module(m) for m in o.objs("modules")) if has_modules else None,
-        raw=o.data,
+        agent=p.one("agent", gm.Agent, read_agent),
+        cargo=p.one("cargo", gm.ShipCargo, read_cargo),
+        transaction=p.one("transaction", gm.ShipModificationTransaction, _service_transaction),
+        mounts=p.many("mounts", gm.ShipMount, read_mount) if p.has("mounts") else None,
+        modules=p.many("modules", gm.ShipModule, read_module) if p.has("modules") else None,
+        raw=p.raw,
     )
 
 
 def shipyard_service_result(payload: Any, *, kind: str = "shipyard-service") -> ShipyardServiceResult:
-    """repair / scrap and their GET quotes."""
-    o = Obj.of(kind, payload)
-    agent, ship = o.opt_obj("agent"), o.opt_obj("ship")
+    """repair / scrap and their GET quotes (repair and scrap transactions have the same shape)."""
+    p = _Parts(kind, payload)
     return ShipyardServiceResult(
-        transaction=_service_transaction(o.req_obj("transaction")),
-        agent=read_agent(agent) if agent else None,
-        ship=read_ship(ship) if ship else None,
-        raw=o.data,
+        transaction=p.one("transaction", gm.RepairTransaction, _service_transaction),
+        agent=p.opt("agent", gm.Agent, read_agent),
+        ship=p.opt("ship", gm.Ship, read_ship),
+        raw=p.raw,
     )
 
 
 def register_result(payload: Any, *, kind: str = "register") -> RegisterResult:
     """register. The token becomes a `SecretStr` and is left out of `raw`, so it is never stored or logged."""
-    o = Obj.of(kind, payload)
-    token = o.req_str("token")
-    faction, contract = o.opt_obj("faction"), o.opt_obj("contract")
-    ships = o.objs("ships") or ([o.req_obj("ship")] if o.data.get("ship") is not None else [])
+    p = _Parts(kind, payload)
+    token = p.raw.get("token")
+    if type(token) is not str or not token:
+        missing = "required field is null" if "token" in p.raw else "required field missing"
+        reason = missing if token is None else f"expected a non-empty string, got {show(token)}"
+        raise DecodeError(kind, "$.token", reason)
+    ships = p.many("ships", gm.Ship, read_ship) or tuple(filter(None, [p.opt("ship", gm.Ship, read_ship)]))
     return RegisterResult(
         token=SecretStr(token),
-        agent=read_agent(o.req_obj("agent")),
-        faction=read_faction(faction) if faction else None,
-        contract=read_contract(contract) if contract else None,
-        ships=tuple(read_ship(s) for s in ships),
-        raw={k: v for k, v in o.data.items() if k != "token"},
+        agent=p.one("agent", gm.Agent, read_agent),
+        faction=p.opt("faction", gm.Faction, read_faction),
+        contract=p.opt("contract", gm.Contract, read_contract),
+        ships=ships,
+        raw={k: v for k, v in p.raw.items() if k != "token"},
     )

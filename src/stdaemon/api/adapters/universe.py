@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date, datetime
 
-from stdaemon.api.adapters.errors import DecodeError
-from stdaemon.api.adapters.reader import Obj
-from stdaemon.domain.ids import system_of
+from space_traders_api_client import models as gm
+from stdaemon.api.adapters.dto import Mismatch, show
+from stdaemon.api.adapters.mapping import Adapter, Json, each, present, utc
 from stdaemon.domain.universe import (
     Chart,
     Construction,
@@ -21,142 +21,147 @@ from stdaemon.domain.universe import (
 )
 
 
-def read_system_waypoint(o: Obj) -> SystemWaypoint:
+def read_system_waypoint(dto: gm.SystemWaypoint, raw: Json) -> SystemWaypoint:
     return SystemWaypoint(
-        symbol=o.symbol(),
-        type=o.req_str("type"),
-        x=o.req_int("x"),
-        y=o.req_int("y"),
-        orbitals=o.symbols("orbitals"),
-        orbits=o.opt_str("orbits"),
-        raw=o.data,
+        symbol=dto.symbol,
+        type=dto.type_,
+        x=dto.x,
+        y=dto.y,
+        orbitals=tuple(o.symbol for o in dto.orbitals),
+        orbits=present(dto.orbits),
+        raw=raw,
     )
 
 
-def read_system(o: Obj) -> System:
+def read_system(dto: gm.System, raw: Json) -> System:
     return System(
-        symbol=o.symbol(),
-        sector_symbol=o.opt_str("sectorSymbol"),
-        type=o.req_str("type"),
-        x=o.req_int("x"),
-        y=o.req_int("y"),
-        name=o.opt_str("name"),
-        constellation=o.opt_str("constellation"),
-        waypoints=tuple(read_system_waypoint(w) for w in o.objs("waypoints", required=True)),
-        factions=o.symbols("factions"),
-        raw=o.data,
+        symbol=dto.symbol,
+        sector_symbol=dto.sector_symbol,
+        type=dto.type_,
+        x=dto.x,
+        y=dto.y,
+        name=present(dto.name),
+        constellation=present(dto.constellation),
+        waypoints=tuple(read_system_waypoint(w, r) for w, r in each(dto.waypoints, raw["waypoints"])),
+        factions=tuple(f.symbol for f in dto.factions),
+        raw=raw,
     )
 
 
-def read_chart(o: Obj) -> Chart:
+def read_chart(dto: gm.Chart, raw: Json) -> Chart:
     return Chart(
-        waypoint_symbol=o.opt_str("waypointSymbol"),
-        submitted_by=o.opt_str("submittedBy"),
-        submitted_on=o.opt_dt("submittedOn"),
-        raw=o.data,
+        waypoint_symbol=dto.waypoint_symbol,
+        submitted_by=dto.submitted_by,
+        submitted_on=utc(dto.submitted_on),
+        raw=raw,
     )
 
 
-def read_waypoint(o: Obj) -> Waypoint:
-    symbol = o.symbol()
-    faction = o.opt_obj("faction")
-    chart = o.opt_obj("chart")
+def read_waypoint(dto: gm.Waypoint, raw: Json) -> Waypoint:
+    faction, chart = present(dto.faction), present(dto.chart)
     return Waypoint(
-        symbol=symbol,
-        system_symbol=o.opt_str("systemSymbol") or system_of(symbol),
-        type=o.req_str("type"),
-        x=o.req_int("x"),
-        y=o.req_int("y"),
-        orbitals=o.symbols("orbitals"),
-        orbits=o.opt_str("orbits"),
-        faction_symbol=faction.opt_str("symbol") if faction else None,
-        traits=o.symbols("traits", required=True),
-        modifiers=o.symbols("modifiers"),
-        chart=read_chart(chart) if chart else None,
-        is_under_construction=o.req_bool("isUnderConstruction"),
-        raw=o.data,
+        symbol=dto.symbol,
+        system_symbol=dto.system_symbol,
+        type=dto.type_,
+        x=dto.x,
+        y=dto.y,
+        orbitals=tuple(o.symbol for o in dto.orbitals),
+        orbits=present(dto.orbits),
+        faction_symbol=faction.symbol if faction else None,
+        traits=tuple(t.symbol for t in dto.traits),
+        modifiers=tuple(m.symbol for m in present(dto.modifiers) or ()),
+        chart=read_chart(chart, raw["chart"]) if chart else None,
+        is_under_construction=dto.is_under_construction,
+        raw=raw,
     )
 
 
-def read_faction(o: Obj) -> Faction:
+def read_faction(dto: gm.Faction, raw: Json) -> Faction:
     return Faction(
-        symbol=o.symbol(),
-        name=o.req_str("name"),
-        description=o.opt_str("description"),
-        headquarters=o.opt_str("headquarters") or None,  # independent factions send ""
-        traits=o.symbols("traits", required=True),
-        is_recruiting=o.opt_bool("isRecruiting"),
-        raw=o.data,
+        symbol=dto.symbol,
+        name=dto.name,
+        description=dto.description,
+        headquarters=present(dto.headquarters) or None,  # independent factions send ""
+        traits=tuple(t.symbol for t in dto.traits),
+        is_recruiting=present(dto.is_recruiting),
+        raw=raw,
     )
 
 
-def read_jump_gate(o: Obj) -> JumpGate:
-    return JumpGate(symbol=o.symbol(), connections=o.symbols("connections", required=True), raw=o.data)
+def read_jump_gate(dto: gm.JumpGate, raw: Json) -> JumpGate:
+    return JumpGate(symbol=dto.symbol, connections=tuple(dto.connections), raw=raw)
 
 
-def read_construction(o: Obj) -> Construction:
+def read_construction(dto: gm.Construction, raw: Json) -> Construction:
     return Construction(
-        symbol=o.symbol(),
+        symbol=dto.symbol,
         materials=tuple(
             ConstructionMaterial(
-                trade_symbol=m.symbol("tradeSymbol"),
-                required=m.req_int("required"),
-                fulfilled=m.req_int("fulfilled"),
-                raw=m.data,
+                trade_symbol=m.trade_symbol, required=m.required, fulfilled=m.fulfilled, raw=r
             )
-            for m in o.objs("materials", required=True)
+            for m, r in each(dto.materials, raw["materials"])
         ),
-        is_complete=o.req_bool("isComplete"),
-        raw=o.data,
+        is_complete=dto.is_complete,
+        raw=raw,
     )
 
 
-def read_supply_chain(o: Obj) -> SupplyChain:
-    table = o.req_obj("exportToImportMap")
-    mapping: dict[str, tuple[str, ...]] = {}
-    for export in table.data:
-        if not export:
-            raise DecodeError(o.kind, table.path, "expected non-empty trade symbols as keys, got ''")
-        mapping[export] = table.strs(export)
-    return SupplyChain(export_to_import_map=mapping, raw=o.data)
+system = Adapter("system", gm.System, read_system)
 
 
-def read_server_status(o: Obj) -> ServerStatus:
-    resets = o.opt_obj("serverResets")
+waypoint = Adapter("waypoint", gm.Waypoint, read_waypoint)
+
+
+faction = Adapter("faction", gm.Faction, read_faction)
+
+
+jump_gate = Adapter("jump-gate", gm.JumpGate, read_jump_gate)
+
+
+construction = Adapter("construction", gm.Construction, read_construction)
+
+
+def read_supply_chain(dto: gm.GetSupplyChainResponse200Data, raw: Json) -> SupplyChain:
+    mapping = dto.export_to_import_map.additional_properties
+    if "" in mapping:
+        raise Mismatch("expected non-empty trade symbols as keys, got ''", at=".exportToImportMap")
+    return SupplyChain(export_to_import_map={k: tuple(v) for k, v in mapping.items()}, raw=raw)
+
+
+def read_server_status(dto: gm.GetStatusResponse200, raw: Json) -> ServerStatus:
+    """`GET /`: the reset date is a calendar date (a full timestamp is accepted and its date taken)."""
+    reset_date = _date(dto.reset_date)
+    if reset_date is None:
+        raise Mismatch(f"expected a date, got {show(dto.reset_date)}", at=".resetDate")
+    resets = present(dto.server_resets)
+    next_reset = _timestamp(resets.next_) if resets else None
+    if resets and next_reset is None:
+        raise Mismatch(f"expected an ISO 8601 timestamp, got {show(resets.next_)}", at=".serverResets.next")
     return ServerStatus(
-        status=o.req_str("status"),
-        version=o.opt_str("version"),
-        reset_date=o.req_date("resetDate"),
-        description=o.opt_str("description"),
-        next_reset=resets.opt_dt("next") if resets else None,
-        reset_frequency=resets.opt_str("frequency") if resets else None,
-        raw=o.data,
+        status=dto.status,
+        version=present(dto.version),
+        reset_date=reset_date,
+        description=present(dto.description),
+        next_reset=next_reset,
+        reset_frequency=resets.frequency if resets else None,
+        raw=raw,
     )
 
 
-def system(payload: Any, *, kind: str = "system") -> System:
-    return read_system(Obj.of(kind, payload))
+supply_chain = Adapter("supply-chain", gm.GetSupplyChainResponse200Data, read_supply_chain)
+server_status = Adapter("status", gm.GetStatusResponse200, read_server_status)
 
 
-def waypoint(payload: Any, *, kind: str = "waypoint") -> Waypoint:
-    return read_waypoint(Obj.of(kind, payload))
+def _timestamp(text: str) -> datetime | None:
+    try:
+        return utc(datetime.fromisoformat(text))
+    except ValueError:
+        return None
 
 
-def faction(payload: Any, *, kind: str = "faction") -> Faction:
-    return read_faction(Obj.of(kind, payload))
-
-
-def jump_gate(payload: Any, *, kind: str = "jump-gate") -> JumpGate:
-    return read_jump_gate(Obj.of(kind, payload))
-
-
-def construction(payload: Any, *, kind: str = "construction") -> Construction:
-    return read_construction(Obj.of(kind, payload))
-
-
-def supply_chain(payload: Any, *, kind: str = "supply-chain") -> SupplyChain:
-    return read_supply_chain(Obj.of(kind, payload))
-
-
-def server_status(payload: Any, *, kind: str = "status") -> ServerStatus:
-    return read_server_status(Obj.of(kind, payload))
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        when = _timestamp(text)
+        return when.date() if when else None

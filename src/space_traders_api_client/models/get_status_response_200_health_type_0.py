@@ -8,35 +8,38 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
 
-T = TypeVar("T", bound="GetStatusResponse200ServerResets")
+
+T = TypeVar("T", bound="GetStatusResponse200HealthType0")
 
 
 @_attrs_define
-class GetStatusResponse200ServerResets:
+class GetStatusResponse200HealthType0:
     """
         Attributes:
-            next_ (str):
-            frequency (str):
+            last_market_update (None | str | Unset):
      """
 
-    next_: str
-    frequency: str
+    last_market_update: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
     def to_dict(self) -> dict[str, Any]:
-        next_ = self.next_
-
-        frequency = self.frequency
+        last_market_update: None | str | Unset
+        if isinstance(self.last_market_update, Unset):
+            last_market_update = UNSET
+        else:
+            last_market_update = self.last_market_update
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "next": next_,
-            "frequency": frequency,
         })
+        if last_market_update is not UNSET:
+            field_dict["lastMarketUpdate"] = last_market_update
 
         return field_dict
 
@@ -44,18 +47,23 @@ class GetStatusResponse200ServerResets:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        next_ = d.pop("next")
+        def _parse_last_market_update(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        frequency = d.pop("frequency")
+        last_market_update = _parse_last_market_update(d.pop("lastMarketUpdate", UNSET))
 
-        get_status_response_200_server_resets = cls(
-            next_=next_,
-            frequency=frequency,
+
+        get_status_response_200_health_type_0 = cls(
+            last_market_update=last_market_update,
         )
 
 
-        get_status_response_200_server_resets.additional_properties = d
-        return get_status_response_200_server_resets
+        get_status_response_200_health_type_0.additional_properties = d
+        return get_status_response_200_health_type_0
 
     @property
     def additional_keys(self) -> list[str]:

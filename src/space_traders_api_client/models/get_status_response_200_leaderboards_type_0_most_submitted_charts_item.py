@@ -9,33 +9,33 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 
-T = TypeVar("T", bound="GetStatusResponse200LinksItem")
+T = TypeVar("T", bound="GetStatusResponse200LeaderboardsType0MostSubmittedChartsItem")
 
 
 @_attrs_define
-class GetStatusResponse200LinksItem:
+class GetStatusResponse200LeaderboardsType0MostSubmittedChartsItem:
     """
         Attributes:
-            name (str):
-            url (str):
+            agent_symbol (str):
+            chart_count (int):
      """
 
-    name: str
-    url: str
+    agent_symbol: str
+    chart_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        agent_symbol = self.agent_symbol
 
-        url = self.url
+        chart_count = self.chart_count
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "name": name,
-            "url": url,
+            "agentSymbol": agent_symbol,
+            "chartCount": chart_count,
         })
 
         return field_dict
@@ -44,18 +44,18 @@ class GetStatusResponse200LinksItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name")
+        agent_symbol = d.pop("agentSymbol")
 
-        url = d.pop("url")
+        chart_count = d.pop("chartCount")
 
-        get_status_response_200_links_item = cls(
-            name=name,
-            url=url,
+        get_status_response_200_leaderboards_type_0_most_submitted_charts_item = cls(
+            agent_symbol=agent_symbol,
+            chart_count=chart_count,
         )
 
 
-        get_status_response_200_links_item.additional_properties = d
-        return get_status_response_200_links_item
+        get_status_response_200_leaderboards_type_0_most_submitted_charts_item.additional_properties = d
+        return get_status_response_200_leaderboards_type_0_most_submitted_charts_item
 
     @property
     def additional_keys(self) -> list[str]:

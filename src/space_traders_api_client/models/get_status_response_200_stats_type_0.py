@@ -12,11 +12,11 @@ from ..types import UNSET, Unset
 from typing import cast
 
 
-T = TypeVar("T", bound="GetStatusResponse200Stats")
+T = TypeVar("T", bound="GetStatusResponse200StatsType0")
 
 
 @_attrs_define
-class GetStatusResponse200Stats:
+class GetStatusResponse200StatsType0:
     """
         Attributes:
             agents (int):
@@ -85,7 +85,7 @@ class GetStatusResponse200Stats:
         accounts = _parse_accounts(d.pop("accounts", UNSET))
 
 
-        get_status_response_200_stats = cls(
+        get_status_response_200_stats_type_0 = cls(
             agents=agents,
             ships=ships,
             systems=systems,
@@ -94,8 +94,8 @@ class GetStatusResponse200Stats:
         )
 
 
-        get_status_response_200_stats.additional_properties = d
-        return get_status_response_200_stats
+        get_status_response_200_stats_type_0.additional_properties = d
+        return get_status_response_200_stats_type_0
 
     @property
     def additional_keys(self) -> list[str]:

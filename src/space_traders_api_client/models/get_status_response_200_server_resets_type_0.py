@@ -9,33 +9,33 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 
-T = TypeVar("T", bound="GetStatusResponse200LeaderboardsMostCreditsItem")
+T = TypeVar("T", bound="GetStatusResponse200ServerResetsType0")
 
 
 @_attrs_define
-class GetStatusResponse200LeaderboardsMostCreditsItem:
+class GetStatusResponse200ServerResetsType0:
     """
         Attributes:
-            agent_symbol (str):
-            credits_ (int):
+            next_ (str):
+            frequency (str):
      """
 
-    agent_symbol: str
-    credits_: int
+    next_: str
+    frequency: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
     def to_dict(self) -> dict[str, Any]:
-        agent_symbol = self.agent_symbol
+        next_ = self.next_
 
-        credits_ = self.credits_
+        frequency = self.frequency
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "agentSymbol": agent_symbol,
-            "credits": credits_,
+            "next": next_,
+            "frequency": frequency,
         })
 
         return field_dict
@@ -44,18 +44,18 @@ class GetStatusResponse200LeaderboardsMostCreditsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        agent_symbol = d.pop("agentSymbol")
+        next_ = d.pop("next")
 
-        credits_ = d.pop("credits")
+        frequency = d.pop("frequency")
 
-        get_status_response_200_leaderboards_most_credits_item = cls(
-            agent_symbol=agent_symbol,
-            credits_=credits_,
+        get_status_response_200_server_resets_type_0 = cls(
+            next_=next_,
+            frequency=frequency,
         )
 
 
-        get_status_response_200_leaderboards_most_credits_item.additional_properties = d
-        return get_status_response_200_leaderboards_most_credits_item
+        get_status_response_200_server_resets_type_0.additional_properties = d
+        return get_status_response_200_server_resets_type_0
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,38 +8,35 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
-from typing import cast
 
-
-T = TypeVar("T", bound="GetStatusResponse200Health")
+T = TypeVar("T", bound="GetStatusResponse200LinksType0Item")
 
 
 @_attrs_define
-class GetStatusResponse200Health:
+class GetStatusResponse200LinksType0Item:
     """
         Attributes:
-            last_market_update (None | str | Unset):
+            name (str):
+            url (str):
      """
 
-    last_market_update: None | str | Unset = UNSET
+    name: str
+    url: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
     def to_dict(self) -> dict[str, Any]:
-        last_market_update: None | str | Unset
-        if isinstance(self.last_market_update, Unset):
-            last_market_update = UNSET
-        else:
-            last_market_update = self.last_market_update
+        name = self.name
+
+        url = self.url
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "name": name,
+            "url": url,
         })
-        if last_market_update is not UNSET:
-            field_dict["lastMarketUpdate"] = last_market_update
 
         return field_dict
 
@@ -47,23 +44,18 @@ class GetStatusResponse200Health:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        def _parse_last_market_update(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name")
 
-        last_market_update = _parse_last_market_update(d.pop("lastMarketUpdate", UNSET))
+        url = d.pop("url")
 
-
-        get_status_response_200_health = cls(
-            last_market_update=last_market_update,
+        get_status_response_200_links_type_0_item = cls(
+            name=name,
+            url=url,
         )
 
 
-        get_status_response_200_health.additional_properties = d
-        return get_status_response_200_health
+        get_status_response_200_links_type_0_item.additional_properties = d
+        return get_status_response_200_links_type_0_item
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,33 +9,33 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 
-T = TypeVar("T", bound="GetStatusResponse200AnnouncementsItem")
+T = TypeVar("T", bound="GetStatusResponse200LeaderboardsType0MostCreditsItem")
 
 
 @_attrs_define
-class GetStatusResponse200AnnouncementsItem:
+class GetStatusResponse200LeaderboardsType0MostCreditsItem:
     """
         Attributes:
-            title (str):
-            body (str):
+            agent_symbol (str):
+            credits_ (int):
      """
 
-    title: str
-    body: str
+    agent_symbol: str
+    credits_: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
     def to_dict(self) -> dict[str, Any]:
-        title = self.title
+        agent_symbol = self.agent_symbol
 
-        body = self.body
+        credits_ = self.credits_
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "title": title,
-            "body": body,
+            "agentSymbol": agent_symbol,
+            "credits": credits_,
         })
 
         return field_dict
@@ -44,18 +44,18 @@ class GetStatusResponse200AnnouncementsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        title = d.pop("title")
+        agent_symbol = d.pop("agentSymbol")
 
-        body = d.pop("body")
+        credits_ = d.pop("credits")
 
-        get_status_response_200_announcements_item = cls(
-            title=title,
-            body=body,
+        get_status_response_200_leaderboards_type_0_most_credits_item = cls(
+            agent_symbol=agent_symbol,
+            credits_=credits_,
         )
 
 
-        get_status_response_200_announcements_item.additional_properties = d
-        return get_status_response_200_announcements_item
+        get_status_response_200_leaderboards_type_0_most_credits_item.additional_properties = d
+        return get_status_response_200_leaderboards_type_0_most_credits_item
 
     @property
     def additional_keys(self) -> list[str]:

@@ -11,29 +11,29 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.get_status_response_200_leaderboards_most_credits_item import GetStatusResponse200LeaderboardsMostCreditsItem
-  from ..models.get_status_response_200_leaderboards_most_submitted_charts_item import GetStatusResponse200LeaderboardsMostSubmittedChartsItem
+  from ..models.get_status_response_200_leaderboards_type_0_most_credits_item import GetStatusResponse200LeaderboardsType0MostCreditsItem
+  from ..models.get_status_response_200_leaderboards_type_0_most_submitted_charts_item import GetStatusResponse200LeaderboardsType0MostSubmittedChartsItem
 
 
-T = TypeVar("T", bound="GetStatusResponse200Leaderboards")
+T = TypeVar("T", bound="GetStatusResponse200LeaderboardsType0")
 
 
 @_attrs_define
-class GetStatusResponse200Leaderboards:
+class GetStatusResponse200LeaderboardsType0:
     """
         Attributes:
-            most_credits (list[GetStatusResponse200LeaderboardsMostCreditsItem]):
-            most_submitted_charts (list[GetStatusResponse200LeaderboardsMostSubmittedChartsItem]):
+            most_credits (list[GetStatusResponse200LeaderboardsType0MostCreditsItem]):
+            most_submitted_charts (list[GetStatusResponse200LeaderboardsType0MostSubmittedChartsItem]):
      """
 
-    most_credits: list[GetStatusResponse200LeaderboardsMostCreditsItem]
-    most_submitted_charts: list[GetStatusResponse200LeaderboardsMostSubmittedChartsItem]
+    most_credits: list[GetStatusResponse200LeaderboardsType0MostCreditsItem]
+    most_submitted_charts: list[GetStatusResponse200LeaderboardsType0MostSubmittedChartsItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.get_status_response_200_leaderboards_most_credits_item import GetStatusResponse200LeaderboardsMostCreditsItem # noqa: PLC0415
-        from ..models.get_status_response_200_leaderboards_most_submitted_charts_item import GetStatusResponse200LeaderboardsMostSubmittedChartsItem # noqa: PLC0415
+        from ..models.get_status_response_200_leaderboards_type_0_most_credits_item import GetStatusResponse200LeaderboardsType0MostCreditsItem # noqa: PLC0415
+        from ..models.get_status_response_200_leaderboards_type_0_most_submitted_charts_item import GetStatusResponse200LeaderboardsType0MostSubmittedChartsItem # noqa: PLC0415
         most_credits = []
         for most_credits_item_data in self.most_credits:
             most_credits_item = most_credits_item_data.to_dict()
@@ -58,13 +58,13 @@ class GetStatusResponse200Leaderboards:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.get_status_response_200_leaderboards_most_credits_item import GetStatusResponse200LeaderboardsMostCreditsItem # noqa: PLC0415
-        from ..models.get_status_response_200_leaderboards_most_submitted_charts_item import GetStatusResponse200LeaderboardsMostSubmittedChartsItem # noqa: PLC0415
+        from ..models.get_status_response_200_leaderboards_type_0_most_credits_item import GetStatusResponse200LeaderboardsType0MostCreditsItem # noqa: PLC0415
+        from ..models.get_status_response_200_leaderboards_type_0_most_submitted_charts_item import GetStatusResponse200LeaderboardsType0MostSubmittedChartsItem # noqa: PLC0415
         d = dict(src_dict)
         most_credits = []
         _most_credits = d.pop("mostCredits")
         for most_credits_item_data in (_most_credits):
-            most_credits_item = GetStatusResponse200LeaderboardsMostCreditsItem.from_dict(most_credits_item_data)
+            most_credits_item = GetStatusResponse200LeaderboardsType0MostCreditsItem.from_dict(most_credits_item_data)
 
 
             most_credits.append(most_credits_item)
@@ -73,20 +73,20 @@ class GetStatusResponse200Leaderboards:
         most_submitted_charts = []
         _most_submitted_charts = d.pop("mostSubmittedCharts")
         for most_submitted_charts_item_data in (_most_submitted_charts):
-            most_submitted_charts_item = GetStatusResponse200LeaderboardsMostSubmittedChartsItem.from_dict(most_submitted_charts_item_data)
+            most_submitted_charts_item = GetStatusResponse200LeaderboardsType0MostSubmittedChartsItem.from_dict(most_submitted_charts_item_data)
 
 
             most_submitted_charts.append(most_submitted_charts_item)
 
 
-        get_status_response_200_leaderboards = cls(
+        get_status_response_200_leaderboards_type_0 = cls(
             most_credits=most_credits,
             most_submitted_charts=most_submitted_charts,
         )
 
 
-        get_status_response_200_leaderboards.additional_properties = d
-        return get_status_response_200_leaderboards
+        get_status_response_200_leaderboards_type_0.additional_properties = d
+        return get_status_response_200_leaderboards_type_0
 
     @property
     def additional_keys(self) -> list[str]:

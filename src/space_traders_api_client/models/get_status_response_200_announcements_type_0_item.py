@@ -9,33 +9,33 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 
-T = TypeVar("T", bound="GetStatusResponse200LeaderboardsMostSubmittedChartsItem")
+T = TypeVar("T", bound="GetStatusResponse200AnnouncementsType0Item")
 
 
 @_attrs_define
-class GetStatusResponse200LeaderboardsMostSubmittedChartsItem:
+class GetStatusResponse200AnnouncementsType0Item:
     """
         Attributes:
-            agent_symbol (str):
-            chart_count (int):
+            title (str):
+            body (str):
      """
 
-    agent_symbol: str
-    chart_count: int
+    title: str
+    body: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
     def to_dict(self) -> dict[str, Any]:
-        agent_symbol = self.agent_symbol
+        title = self.title
 
-        chart_count = self.chart_count
+        body = self.body
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "agentSymbol": agent_symbol,
-            "chartCount": chart_count,
+            "title": title,
+            "body": body,
         })
 
         return field_dict
@@ -44,18 +44,18 @@ class GetStatusResponse200LeaderboardsMostSubmittedChartsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        agent_symbol = d.pop("agentSymbol")
+        title = d.pop("title")
 
-        chart_count = d.pop("chartCount")
+        body = d.pop("body")
 
-        get_status_response_200_leaderboards_most_submitted_charts_item = cls(
-            agent_symbol=agent_symbol,
-            chart_count=chart_count,
+        get_status_response_200_announcements_type_0_item = cls(
+            title=title,
+            body=body,
         )
 
 
-        get_status_response_200_leaderboards_most_submitted_charts_item.additional_properties = d
-        return get_status_response_200_leaderboards_most_submitted_charts_item
+        get_status_response_200_announcements_type_0_item.additional_properties = d
+        return get_status_response_200_announcements_type_0_item
 
     @property
     def additional_keys(self) -> list[str]:
