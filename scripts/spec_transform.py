@@ -32,10 +32,12 @@ OMITTED_BY_SERVERS: dict[str, tuple[str, ...]] = {
     "ShipEngine": ("quality",),
     "ShipReactor": ("quality",),
     "ShipyardTransaction": ("shipSymbol",),
-    # an agent without them is stored, not lost (issue 8); older agents have no accountId
+    # an agent or a ship without them is stored, not lost (issue 8; tests/services/test_data_service_db.py);
+    # older agents have no accountId
     "Agent": ("accountId", "headquarters", "startingFaction", "shipCount"),
+    "Ship": ("registration", "crew", "cooldown", "frame", "reactor", "engine"),
+    "ShipRegistration": ("factionSymbol", "role"),
     # optional in the daemon since its first adapters (each pinned by test_drift)
-    "Ship": ("registration", "crew", "cooldown"),
     "ShipNavRoute": ("origin",),
     "Faction": ("isRecruiting",),
     "Contract": ("expiration",),

@@ -252,6 +252,7 @@ CARRIERS: dict[str, tuple[str, str, list[str | int]]] = {
     "ShipyardTransaction": ("shipyard", "shipyard", ["transactions", 0]),
     "Agent": ("agent", "agent", []),
     "Ship": ("ship", "ship", []),
+    "ShipRegistration": ("ship", "ship", ["registration"]),
     "ShipNavRoute": ("ship", "ship", ["nav", "route"]),
     "Faction": ("faction", "faction", []),
     "Contract": ("contract", "contract", []),

@@ -34,29 +34,29 @@ class Ship:
         Attributes:
             symbol (str):
             nav (ShipNav):
-            frame (ShipFrame):
-            reactor (ShipReactor):
-            engine (ShipEngine):
             modules (list[ShipModule]):
             mounts (list[ShipMount]):
             cargo (ShipCargo):
             fuel (ShipFuel):
             registration (None | ShipRegistration | Unset):
             crew (None | ShipCrew | Unset):
+            frame (None | ShipFrame | Unset):
+            reactor (None | ShipReactor | Unset):
+            engine (None | ShipEngine | Unset):
             cooldown (Cooldown | None | Unset):
      """
 
     symbol: str
     nav: ShipNav
-    frame: ShipFrame
-    reactor: ShipReactor
-    engine: ShipEngine
     modules: list[ShipModule]
     mounts: list[ShipMount]
     cargo: ShipCargo
     fuel: ShipFuel
     registration: None | ShipRegistration | Unset = UNSET
     crew: None | ShipCrew | Unset = UNSET
+    frame: None | ShipFrame | Unset = UNSET
+    reactor: None | ShipReactor | Unset = UNSET
+    engine: None | ShipEngine | Unset = UNSET
     cooldown: Cooldown | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -76,12 +76,6 @@ class Ship:
         symbol = self.symbol
 
         nav = self.nav.to_dict()
-
-        frame = self.frame.to_dict()
-
-        reactor = self.reactor.to_dict()
-
-        engine = self.engine.to_dict()
 
         modules = []
         for modules_item_data in self.modules:
@@ -115,6 +109,30 @@ class Ship:
         else:
             crew = self.crew
 
+        frame: dict[str, Any] | None | Unset
+        if isinstance(self.frame, Unset):
+            frame = UNSET
+        elif isinstance(self.frame, ShipFrame):
+            frame = self.frame.to_dict()
+        else:
+            frame = self.frame
+
+        reactor: dict[str, Any] | None | Unset
+        if isinstance(self.reactor, Unset):
+            reactor = UNSET
+        elif isinstance(self.reactor, ShipReactor):
+            reactor = self.reactor.to_dict()
+        else:
+            reactor = self.reactor
+
+        engine: dict[str, Any] | None | Unset
+        if isinstance(self.engine, Unset):
+            engine = UNSET
+        elif isinstance(self.engine, ShipEngine):
+            engine = self.engine.to_dict()
+        else:
+            engine = self.engine
+
         cooldown: dict[str, Any] | None | Unset
         if isinstance(self.cooldown, Unset):
             cooldown = UNSET
@@ -129,9 +147,6 @@ class Ship:
         field_dict.update({
             "symbol": symbol,
             "nav": nav,
-            "frame": frame,
-            "reactor": reactor,
-            "engine": engine,
             "modules": modules,
             "mounts": mounts,
             "cargo": cargo,
@@ -141,6 +156,12 @@ class Ship:
             field_dict["registration"] = registration
         if crew is not UNSET:
             field_dict["crew"] = crew
+        if frame is not UNSET:
+            field_dict["frame"] = frame
+        if reactor is not UNSET:
+            field_dict["reactor"] = reactor
+        if engine is not UNSET:
+            field_dict["engine"] = engine
         if cooldown is not UNSET:
             field_dict["cooldown"] = cooldown
 
@@ -164,15 +185,6 @@ class Ship:
         symbol = d.pop("symbol")
 
         nav = ShipNav.from_dict(d.pop("nav"))
-
-
-        frame = ShipFrame.from_dict(d.pop("frame"))
-
-
-        reactor = ShipReactor.from_dict(d.pop("reactor"))
-
-
-        engine = ShipEngine.from_dict(d.pop("engine"))
 
 
         modules = []
@@ -237,6 +249,63 @@ class Ship:
         crew = _parse_crew(d.pop("crew", UNSET))
 
 
+        def _parse_frame(data: object) -> None | ShipFrame | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                frame_type_0 = ShipFrame.from_dict(data)
+
+
+                return frame_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ShipFrame | Unset, data)
+
+        frame = _parse_frame(d.pop("frame", UNSET))
+
+
+        def _parse_reactor(data: object) -> None | ShipReactor | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                reactor_type_0 = ShipReactor.from_dict(data)
+
+
+                return reactor_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ShipReactor | Unset, data)
+
+        reactor = _parse_reactor(d.pop("reactor", UNSET))
+
+
+        def _parse_engine(data: object) -> None | ShipEngine | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                engine_type_0 = ShipEngine.from_dict(data)
+
+
+                return engine_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ShipEngine | Unset, data)
+
+        engine = _parse_engine(d.pop("engine", UNSET))
+
+
         def _parse_cooldown(data: object) -> Cooldown | None | Unset:
             if data is None:
                 return data
@@ -259,15 +328,15 @@ class Ship:
         ship = cls(
             symbol=symbol,
             nav=nav,
-            frame=frame,
-            reactor=reactor,
-            engine=engine,
             modules=modules,
             mounts=mounts,
             cargo=cargo,
             fuel=fuel,
             registration=registration,
             crew=crew,
+            frame=frame,
+            reactor=reactor,
+            engine=engine,
             cooldown=cooldown,
         )
 

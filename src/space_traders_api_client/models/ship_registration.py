@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
+
 
 T = TypeVar("T", bound="ShipRegistration")
 
@@ -17,31 +20,41 @@ class ShipRegistration:
     """
         Attributes:
             name (str):
-            faction_symbol (str):
-            role (str):
+            faction_symbol (None | str | Unset):
+            role (None | str | Unset):
      """
 
     name: str
-    faction_symbol: str
-    role: str
+    faction_symbol: None | str | Unset = UNSET
+    role: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        faction_symbol = self.faction_symbol
+        faction_symbol: None | str | Unset
+        if isinstance(self.faction_symbol, Unset):
+            faction_symbol = UNSET
+        else:
+            faction_symbol = self.faction_symbol
 
-        role = self.role
+        role: None | str | Unset
+        if isinstance(self.role, Unset):
+            role = UNSET
+        else:
+            role = self.role
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "name": name,
-            "factionSymbol": faction_symbol,
-            "role": role,
         })
+        if faction_symbol is not UNSET:
+            field_dict["factionSymbol"] = faction_symbol
+        if role is not UNSET:
+            field_dict["role"] = role
 
         return field_dict
 
@@ -51,9 +64,25 @@ class ShipRegistration:
         d = dict(src_dict)
         name = d.pop("name")
 
-        faction_symbol = d.pop("factionSymbol")
+        def _parse_faction_symbol(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        role = d.pop("role")
+        faction_symbol = _parse_faction_symbol(d.pop("factionSymbol", UNSET))
+
+
+        def _parse_role(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        role = _parse_role(d.pop("role", UNSET))
+
 
         ship_registration = cls(
             name=name,

@@ -183,18 +183,19 @@ def read_event(dto: gm.ShipConditionEvent, raw: Json) -> ShipConditionEvent:
 
 def read_ship(dto: gm.Ship, raw: Json) -> Ship:
     registration, cooldown, crew = present(dto.registration), present(dto.cooldown), present(dto.crew)
+    frame, reactor, engine = present(dto.frame), present(dto.reactor), present(dto.engine)
     return Ship(
         symbol=dto.symbol,
         name=registration.name if registration else None,
-        faction_symbol=registration.faction_symbol if registration else None,
-        role=registration.role if registration else None,
+        faction_symbol=present(registration.faction_symbol) if registration else None,
+        role=present(registration.role) if registration else None,
         nav=read_nav(dto.nav, raw["nav"]),
         fuel=read_fuel(dto.fuel, raw["fuel"]),
         cargo=read_cargo(dto.cargo, raw["cargo"]),
         cooldown=read_cooldown(cooldown, raw["cooldown"]) if cooldown else None,
-        frame=read_frame(dto.frame, raw["frame"]),
-        reactor=read_reactor(dto.reactor, raw["reactor"]),
-        engine=read_engine(dto.engine, raw["engine"]),
+        frame=read_frame(frame, raw["frame"]) if frame else None,
+        reactor=read_reactor(reactor, raw["reactor"]) if reactor else None,
+        engine=read_engine(engine, raw["engine"]) if engine else None,
         mounts=tuple(read_mount(m, r) for m, r in each(dto.mounts, raw["mounts"])),
         modules=tuple(read_module(m, r) for m, r in each(dto.modules, raw["modules"])),
         crew=read_crew(crew, raw["crew"]) if crew else None,
