@@ -29,7 +29,7 @@ from stdaemon.systemd import Notifier
 
 log = get_logger(__name__)
 
-__all__ = ["App", "build_app", "prepare_database"]
+__all__ = ["App", "build_app", "open_reader", "prepare_database"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,14 @@ async def prepare_database(db: Database, *, migrate: bool) -> StatusReport:
     else:
         await migrations.ensure_at_head(db.engine)
     return await collect(db.engine, where=db.where, embedded=db.embedded)
+
+
+@contextlib.asynccontextmanager
+async def open_reader(settings: Settings) -> AsyncIterator[Database]:
+    """The database alone, at migration head, for commands that only read it (`report`): no sandbox, no API"""
+    async with open_database(settings) as db:
+        await migrations.ensure_at_head(db.engine)
+        yield db
 
 
 @contextlib.asynccontextmanager

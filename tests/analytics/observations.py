@@ -56,9 +56,11 @@ class Observations:
         self.reset_date = reset_date
         self.rows: Rows = {}
 
-    def _add(self, models: Iterable[Any], at: datetime) -> None:
+    def observe(self, models: Iterable[Any], at: datetime) -> None:
+        """Decoded models (entities or action results), observed at `at`."""
         for model in models:
-            self.rows = merge(self.rows, rows_for(model, reset_date=self.reset_date, observed_at=at))
+            for table, rows in rows_for(model, reset_date=self.reset_date, observed_at=at).items():
+                self.rows.setdefault(table, []).extend(rows)
 
     def reset_seen(self, at: datetime) -> None:
         status = body("status")
@@ -79,7 +81,7 @@ class Observations:
         payload.update(symbol=symbol, systemSymbol=system_of(symbol), type=type, x=x, y=y, orbitals=[])
         payload["traits"] = [{"symbol": t, "name": t.title(), "description": t} for t in traits]
         payload["chart"]["waypointSymbol"] = symbol
-        self._add([adapters.waypoint(payload)], at)
+        self.observe([adapters.waypoint(payload)], at)
 
     def market(
         self,
@@ -124,7 +126,7 @@ class Observations:
             }
             for i, (good, kind, units, price) in enumerate(transactions)
         ]
-        self._add([adapters.market(payload)], at)
+        self.observe([adapters.market(payload)], at)
 
     def ship(
         self,
@@ -149,14 +151,14 @@ class Observations:
         if cargo is not None:
             payload["cargo"]["inventory"] = _inventory(cargo)
             payload["cargo"]["units"] = sum(cargo.values())
-        self._add([adapters.ship(payload)], at)
+        self.observe([adapters.ship(payload)], at)
 
     def agent(self, credits: int, *, at: datetime, symbol: str = AGENT, own: bool = True) -> None:
         payload = data("agent")
         payload.update(symbol=symbol, credits=credits)
         if not own:
             del payload["accountId"]  # the public view of another agent has no account id
-        self._add([adapters.agent(payload)], at)
+        self.observe([adapters.agent(payload)], at)
 
     async def write(self, engine: AsyncEngine) -> None:
         """Everything observed so far, in one transaction through a DbWriter run for the occasion."""

@@ -9,7 +9,7 @@ from stdaemon import exits
 from stdaemon.cli.app import app
 
 # Importing a command module registers its command on `app`.
-from stdaemon.cli import ingest, migrate, run, status  # noqa: F401  isort: skip
+from stdaemon.cli import ingest, migrate, report, run, status  # noqa: F401  isort: skip
 
 
 def first_expected(group: BaseExceptionGroup[BaseException]) -> exits.StdaemonError | None:
