@@ -72,6 +72,17 @@ class Settings(BaseSettings):
     market_poll_interval_s: float = Field(default=300.0, ge=1)
     shutdown_grace_s: float = Field(default=20.0, gt=0)
 
+    # --- operations ----------------------------------------------------------------------------------
+    metrics_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="Prometheus /metrics port (split runners: +1..+3); unset = off",
+    )
+    metrics_host: str = Field(default="127.0.0.1", min_length=1, description="address /metrics listens on")
+    stats_interval_s: float = Field(default=60.0, gt=0, description="how often the `stats` line is logged")
+    heartbeat_interval_s: float = Field(default=15.0, gt=0, description="runner heartbeats in the database")
+
     @field_validator("database_url")
     @classmethod
     def _normalise_dsn(cls, value: SecretStr | None) -> SecretStr | None:

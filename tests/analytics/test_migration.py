@@ -21,7 +21,14 @@ ANALYTICS = "0007"
 
 
 async def _counts(engine: AsyncEngine) -> dict[str, int]:
-    sql = " UNION ALL ".join(f"SELECT '{name}' AS t, count(*) AS n FROM {name}" for name in TABLES)
+    """Rows per table, for the tables the database's revision has (a later migration may add some)."""
+    present = await fetch(
+        engine,
+        "SELECT schemaname || '.' || tablename AS t FROM pg_tables"
+        " WHERE schemaname IN ('reference', 'telemetry')",
+    )
+    names = [name for name in TABLES if name in {r["t"] for r in present}]
+    sql = " UNION ALL ".join(f"SELECT '{name}' AS t, count(*) AS n FROM {name}" for name in names)
     return {r["t"]: r["n"] for r in await fetch(engine, sql)}
 
 
@@ -69,6 +76,7 @@ async def test_upgrade_and_downgrade_keep_every_row(empty_database: EmptyDb) -> 
             assert await fetch(engine, "SELECT 1 FROM pg_namespace WHERE nspname = 'analytics'") == []
 
             await migrations.upgrade_head(engine)
-            assert await _counts(engine) == counts
+            at_head = await _counts(engine)  # tables of later migrations arrive empty
+            assert {t: n for t, n in at_head.items() if t in counts or n} == counts
         finally:
             await engine.dispose()

@@ -157,7 +157,9 @@ async def test_0002_keeps_every_row_up_and_down(empty_database: EmptyDb) -> None
                 assert others == [r for r in with_sparse[table] if r.get("symbol") != "SPARSE"], table
 
             await migrations.upgrade_head(engine)
-            assert counts(await snapshot(engine)) == counts(with_sparse)
+            at_head = counts(await snapshot(engine))
+            # tables of later migrations (e.g. 0006's heartbeats) arrive empty; nothing else changes
+            assert {t: n for t, n in at_head.items() if t in with_sparse or n} == counts(with_sparse)
         finally:
             await engine.dispose()
 

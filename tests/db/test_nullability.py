@@ -62,8 +62,13 @@ MAPPED: dict[type[BaseModel], Mapper] = {
     TaskState: _rows,
 }
 # Tables without the columns of API entities (bookkeeping), and the one no domain model is mapped to.
-BOOKKEEPING = {"reference.resets", "reference.crawl_progress", "telemetry.dead_letters"}
-UNMAPPED = {"telemetry.dead_letters"}
+BOOKKEEPING = {
+    "reference.resets",
+    "reference.crawl_progress",
+    "telemetry.dead_letters",
+    "telemetry.runner_heartbeats",
+}
+UNMAPPED = {"telemetry.dead_letters", "telemetry.runner_heartbeats"}
 DERIVED = {
     ("reference.systems", "sector_symbol"): "the sector is the first part of the system symbol",
     ("telemetry.shipyard_transactions", "agent_symbol"): "part of the key: '' is an agent the payload omits",

@@ -75,8 +75,12 @@ class Gateway(ActionsMixin):
         await self._client.aclose()
 
     def snapshot(self) -> BudgetSnapshot:
-        """The budget meter: requests sent, waits per priority, 429s, retries."""
-        return self.limiter.meter.snapshot()
+        """The budget meter: requests sent (and in the last minute), waits per priority, 429s, retries."""
+        try:
+            now: float | None = asyncio.get_running_loop().time()
+        except RuntimeError:  # no loop running: the last minute cannot be told
+            now = None
+        return self.limiter.meter.snapshot(now)
 
     # --- plumbing ------------------------------------------------------------------------------------
 

@@ -155,12 +155,14 @@ class Sender:
         grant = await self._limiter.acquire(priority)
         try:
             with exchange(token) as current:
-                self.meter.requests_sent += 1
+                self.meter.sent(asyncio.get_running_loop().time())
                 try:
-                    return current, await self._send(send, current)
+                    answer = await self._send(send, current)
                 except httpx.TransportError as exc:
-                    self.meter.transport_errors += 1
+                    self.meter.answered(priority, "transport")
                     return current, exc
+                self.meter.answered(priority, _outcome(answer.status_code))
+                return current, answer
         finally:
             self._limiter.settle(grant)
 
@@ -199,6 +201,13 @@ class Sender:
         self.meter.retries += 1
         self.meter.backoff_s += wait
         log.warning("api_retry", request=what, attempt=failures, reason=reason, wait_s=round(wait, 3))
+
+
+def _outcome(status: int) -> str:
+    """The outcome label of an answered attempt, for the meter."""
+    if status == 429:
+        return "429"
+    return "ok" if status < 400 else f"{status // 100}xx"
 
 
 def _idempotent(current: Exchange) -> bool:

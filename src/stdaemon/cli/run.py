@@ -38,12 +38,17 @@ async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asy
     from stdaemon.bootstrap import build_app
     from stdaemon.lifecycle import Service, run_services
     from stdaemon.logging import get_logger
+    from stdaemon.ops.wiring import metrics_socket, ops_services
     from stdaemon.services.observer import FleetObserver
     from stdaemon.systemd import Notifier, watchdog
 
     log = get_logger("stdaemon.run")
     notifier = Notifier()
-    async with watchdog(notifier), build_app(settings, migrate=migrate, notifier=notifier) as built:
+    async with (
+        metrics_socket(settings, role.value) as metrics,  # a taken port fails now, before anything starts
+        watchdog(notifier),
+        build_app(settings, migrate=migrate, notifier=notifier) as built,
+    ):
         notifier.status("checking the API")
         epoch = await built.data.start()
         log.info("epoch", reset_date=str(epoch.reset_date), sandbox=built.sandbox is not None)
@@ -58,9 +63,10 @@ async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asy
                     fatal=(ResetDetected, Unauthorized),
                 )
             )
+        _, reporting = ops_services(built, role.value, services, notifier=notifier, metrics=metrics)
         try:
             await run_services(
-                services,
+                [*services, *reporting],
                 stop=stop,
                 grace_s=settings.shutdown_grace_s,
                 sinks=[built.writer],

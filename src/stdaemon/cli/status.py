@@ -1,4 +1,6 @@
-"""`stdaemon status [--json]`: is the database reachable, at migration head, which reset, what was written.
+"""`stdaemon status [--json]`: is the database reachable, at migration head, which reset, what was written,
+and each runner's heartbeat (what it does, its budget use), the crawl's progress, market freshness, credits.
+It reads all of it from the database, so it works from any process and any host.
 
 Exit 0 when reachable and at head; 69 when unreachable or behind head (after printing the report, so
 monitoring gets both the figures and the verdict); 78 for a malformed configuration.
@@ -10,7 +12,7 @@ import asyncio
 import json
 import logging
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -64,7 +66,36 @@ def render_text(report: dict[str, object]) -> str:
         rows = "missing" if not t["exists"] else f"{t['rows']:,}"
         written, observed = t["last_write"] or "-", t.get("last_observed") or "-"
         lines.append(f"{t['name']:<34} {t['kind']:<8} {rows:>12}  {written:<32}  {observed}")
+    runners, progress = report.get("runners"), report.get("progress")
+    assert isinstance(runners, dict)
+    lines += ["", *render_runners(runners)]
+    if isinstance(progress, dict):
+        lines += ["", *render_progress(progress)]
     return "\n".join(lines)
+
+
+def render_runners(runners: dict[str, dict[str, Any]]) -> list[str]:
+    if not runners:
+        return ["runners    none has reported a heartbeat yet"]
+    lines = [f"{'runner':<16} {'agent':<14} {'host':<16} {'state':<8} {'beat':>7} {'budget/min':>10}  doing"]
+    for key, r in runners.items():
+        age = f"{r['heartbeat_age_s']:.0f}s" if r["heartbeat_age_s"] is not None else "-"
+        budget = f"{r['budget_used_last_minute']}/{r['budget_allowance_per_minute'] or '?'}"
+        lines.append(
+            f"{key:<16} {r['agent']:<14} {r['host']:<16} {r['state']:<8} {age:>7} {budget:>10}  {r['doing']}"
+        )
+    return lines
+
+
+def render_progress(p: dict[str, Any]) -> list[str]:
+    markets = (
+        f"{p['markets_priced']} priced; freshest {p['freshest_market']} at {p['freshest_market_at']}, "
+        f"stalest {p['stalest_market']} at {p['stalest_market_at']}"
+        if p["markets_priced"]
+        else "no prices yet"
+    )
+    credits = ", ".join(f"{agent} {n:,}" for agent, n in p["credits"].items()) or "-"
+    return [f"markets    {markets}", f"credits    {credits}", f"dead letters {p['dead_letters']:,}"]
 
 
 def _crawl_line(crawl: object) -> str:
@@ -90,7 +121,12 @@ async def _status(settings: Settings, as_json: bool) -> bool:
     try:
         async with open_database(settings) as db:
             try:
-                report = await status.collect(db.engine, where=db.where, embedded=db.embedded)
+                report = await status.collect(
+                    db.engine,
+                    where=db.where,
+                    embedded=db.embedded,
+                    heartbeat_interval_s=settings.heartbeat_interval_s,
+                )
             except StdaemonError:
                 raise
             except Exception as exc:

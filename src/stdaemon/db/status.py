@@ -1,5 +1,6 @@
 """What `stdaemon status` reports: reachability, migration revision vs head, reset epoch, rows, last write
-and last observation per table, and the crawl's progress.
+and last observation per table, the crawl's progress, and (`ops_status`) every runner's heartbeat and the
+runners' other progress: market freshness, credits, dead letters.
 
 Every table of the registry is listed, also when it does not exist yet (a database behind head): then its
 `rows` and `last_write` are None and `exists` is False, so a reader sees what is missing instead of nothing.
@@ -19,7 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from stdaemon.db import migrations
 from stdaemon.db.crawl_status import CrawlStatus, crawl_status
+from stdaemon.db.ops_status import PROGRESS_TABLES, Beat, Progress, read_beats, read_progress, runners_json
 from stdaemon.db.tables import TABLES
+
+# A runner whose last heartbeat is older than this many of its intervals is reported `stale`.
+STALE_BEATS = 3
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,9 @@ class StatusReport:
     reset_date: date | None
     tables: list[TableStatus] = field(default_factory=list)
     crawl: CrawlStatus | None = None
+    runners: list[Beat] = field(default_factory=list)
+    progress: Progress | None = None
+    stale_after_s: float = 45.0
 
     @property
     def at_head(self) -> bool:
@@ -64,6 +72,8 @@ class StatusReport:
                 for t in self.tables
             ],
             "crawl": self.crawl.as_json() if self.crawl else None,
+            "runners": runners_json(self.runners, self.stale_after_s),
+            "progress": self.progress.as_json() if self.progress is not None else None,
         }
 
 
@@ -72,7 +82,11 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 # When a row was observed, per table: `observed_at`, else the column that plays its part.
-_OBSERVED = {"reference.resets": "last_seen_at", "telemetry.dead_letters": "failed_at"}
+_OBSERVED = {
+    "reference.resets": "last_seen_at",
+    "telemetry.dead_letters": "failed_at",
+    "telemetry.runner_heartbeats": "beat_at",
+}
 
 
 def _observed_column(name: str) -> str:
@@ -105,7 +119,9 @@ async def _counts(
     return {r.name: (int(r.n), r.w, r.o) for r in rows}
 
 
-async def collect(engine: AsyncEngine, *, where: str, embedded: bool) -> StatusReport:
+async def collect(
+    engine: AsyncEngine, *, where: str, embedded: bool, heartbeat_interval_s: float = 15.0
+) -> StatusReport:
     """Gather the report; connection errors propagate (the caller maps them to one line)."""
     head = migrations.head_revision()
     revision = await migrations.current_revision(engine)
@@ -119,6 +135,8 @@ async def collect(engine: AsyncEngine, *, where: str, embedded: bool) -> StatusR
                 await conn.execute(text("SELECT max(reset_date) FROM reference.resets"))
             ).scalar_one_or_none()
         crawl = await crawl_status(conn) if "reference.crawl_progress" in existing else None
+        beats = await read_beats(conn) if "telemetry.runner_heartbeats" in existing else []
+        progress = await read_progress(conn) if existing >= PROGRESS_TABLES else None
     tables = [
         TableStatus(
             name=name,
@@ -140,6 +158,9 @@ async def collect(engine: AsyncEngine, *, where: str, embedded: bool) -> StatusR
         reset_date=reset,
         tables=tables,
         crawl=crawl,
+        runners=beats,
+        progress=progress,
+        stale_after_s=STALE_BEATS * heartbeat_interval_s,
     )
 
 

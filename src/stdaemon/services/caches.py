@@ -67,6 +67,11 @@ class Caches:
             contract_versions=Ledger(maxsize=size),
         )
 
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Hits and misses of each TTL cache, by kind (for metrics and the `stats` line)."""
+        stores = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {k: {"hits": s.hits, "misses": s.misses} for k, s in stores.items() if isinstance(s, TtlStore)}
+
     def clear(self) -> None:
         """Forget everything (a server reset), including what loads in flight are about to return."""
         for f in fields(self):

@@ -76,6 +76,10 @@ class DataService:
         """Ask `GET /` again; True when the server has been reset since (caches cleared, new epoch)."""
         return await self._edge.check()
 
+    def cache_stats(self) -> dict[str, dict[str, int]]:
+        """Hits and misses of each read cache, by kind (for metrics and the `stats` line)."""
+        return self._caches.stats()
+
     # --- reads ---------------------------------------------------------------------------------------
 
     async def agent(self, *, fresh: bool = False) -> m.Agent:

@@ -54,6 +54,17 @@ class FleetObserver:
         self.healthy = True
         self.refreshes = 0
 
+    @property
+    def activity(self) -> str:
+        """What it last saw, in a few words (STATUS= and `stdaemon status`)."""
+        if self.snapshot is None:
+            return "observing the fleet"
+        ships = self.snapshot.ships
+        moving = sum(1 for s in ships if s.nav.status == "IN_TRANSIT")
+        health = "" if self.healthy else ", last refresh FAILED"
+        credits = self.snapshot.agent.credits
+        return f"observed {len(ships)} ships ({moving} in transit), {credits} credits{health}"
+
     async def refresh(self) -> FleetSnapshot:
         agent = await self._data.agent(fresh=True)
         ships = await self._data.ships(fresh=True)

@@ -23,6 +23,7 @@ from stdaemon.db.tables.markets import (
     ShipyardShip,
     ShipyardTransaction,
 )
+from stdaemon.db.tables.ops import RunnerHeartbeat
 from stdaemon.db.tables.reference import (
     ConstructionSite,
     CrawlProgress,
@@ -66,6 +67,7 @@ __all__ = [
     "MarketTradeGood",
     "MarketTransaction",
     "Reset",
+    "RunnerHeartbeat",
     "Ship",
     "Shipyard",
     "ShipyardShip",

@@ -13,7 +13,7 @@ from typing import Literal
 
 from sqlalchemy import Table
 
-from stdaemon.db.tables import markets, reference, telemetry
+from stdaemon.db.tables import markets, ops, reference, telemetry
 from stdaemon.db.tables.base import Base, metadata
 
 TableKind = Literal["latest", "history", "log"]
@@ -84,6 +84,7 @@ _SPECS = (
     _spec(telemetry.Survey, "latest"),
     _spec(telemetry.Extraction, "history"),
     _spec(telemetry.DeadLetter, "log"),
+    _spec(ops.RunnerHeartbeat, "latest"),
 )
 
 TABLES: dict[str, TableSpec] = {spec.name: spec for spec in _SPECS}
