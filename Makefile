@@ -53,6 +53,7 @@ gen-client: $(STAMP)  ## regenerate src/space_traders_api_client from the bundle
 bench: $(STAMP)  ## print the benchmark figures
 	$(BIN)/python benchmarks/ratelimit.py
 	$(BIN)/python benchmarks/writer.py --rows 100000
+	$(BIN)/python benchmarks/decode.py
 
 clean:  ## remove the venv and caches (not ./var, which holds your embedded database)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

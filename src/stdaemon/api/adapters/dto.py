@@ -188,7 +188,14 @@ def _hints(cls: type) -> dict[str, Any]:
 
 # key, required, nullable, the type that needs no check, the check (None: anything goes)
 Field = tuple[str, bool, bool, type | None, Check | None]
-_FAST: dict[Check, type] = {_check_str: str, _check_int: int, _check_float: float, _check_bool: bool}
+# A value of this exact type passes without a call (an empty string still goes to `_check_key`).
+_FAST: dict[Check, type] = {
+    _check_str: str,
+    _check_key: str,
+    _check_int: int,
+    _check_float: float,
+    _check_bool: bool,
+}
 
 
 @cache
@@ -229,7 +236,7 @@ def checker(cls: type) -> Check:
                     reason = "required field is null" if key in value else "required field missing"
                     raise _at(key, Mismatch(reason))
                 continue
-            if type(item) is fast or field_check is None:
+            if (type(item) is fast and item != "") or field_check is None:
                 continue
             try:
                 field_check(item)
