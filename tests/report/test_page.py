@@ -11,6 +11,7 @@ from stdaemon.domain.analytics import (
     CreditPoint,
     FleetShip,
     MapWaypoint,
+    MarketSummary,
     PricePoint,
     ReportData,
     TradeRoute,
@@ -73,7 +74,11 @@ def sample(**over: object) -> ReportData:
             CreditPoint(agent_symbol=AGENT, observed_at=NOW - timedelta(minutes=n), credits=c, ship_count=k)
             for n, c, k in ((30, 175_000, 2), (20, 171_000, None), (0, 180_500, 2))
         ],
-        "routes": [route], "route_cargo": 40, "route_speed": 36, "markets_fresh": 2, "markets_total": 3,
+        "routes": [route], "route_cargo": 40, "route_speed": 36, "fresh_within": timedelta(hours=1),
+        "markets": [
+            MarketSummary(waypoint_symbol=f"{SYSTEM}-{w}", waypoint_type=t, goods=g, age=timedelta(minutes=m))
+            for w, t, g, m in (("A1", "PLANET", 6, 3), ("A2", "MOON", 4, 8), ("G1", "JUMP_GATE", 2, 95))
+        ],
     }  # fmt: skip
     return ReportData.model_validate(fields | over)
 
@@ -97,7 +102,7 @@ def test_the_page_needs_nothing_from_the_network() -> None:
 def test_the_sections_show_the_numbers() -> None:
     page = render_page(sample())
     assert "180,500" in page and "+5,500" in page  # credits now and since the first observation
-    assert "2/3" in page  # markets priced
+    assert "2/3" in page and "1 h 35 min ago" in page  # markets priced within the hour; the gate's are old
     assert "89,775" in page  # best route per hour
     assert "A1 → B1" in page and "arrives in 2 min 00 s" in page
     assert "12 IRON_ORE" in page
@@ -111,7 +116,7 @@ def test_symbols_are_escaped() -> None:
 
 
 def test_empty_sections_say_what_is_missing() -> None:
-    page = render_page(sample(prices=[], waypoints=[], fleet=[], credits=[], routes=[], markets_fresh=0))
+    page = render_page(sample(prices=[], waypoints=[], fleet=[], credits=[], routes=[], markets=[]))
     assert page.count("<script") == 1  # no figure at all
     for said in (
         "No credits observed yet.",
@@ -119,5 +124,6 @@ def test_empty_sections_say_what_is_missing() -> None:
         "No profitable route",
         f"No price observed in {SYSTEM} yet",
         "No ship observed yet.",
+        f"No market of {SYSTEM} priced yet.",
     ):
         assert said in page

@@ -8,7 +8,7 @@ never seen and a good never priced in the system.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import text
@@ -18,6 +18,7 @@ from stdaemon.domain.analytics import (
     CreditPoint,
     FleetShip,
     MapWaypoint,
+    MarketSummary,
     PricePoint,
     ReportData,
     TradedGood,
@@ -30,7 +31,7 @@ GOODS_SHOWN = 6
 ROUTES_SHOWN = 15
 ROUTE_CARGO, ROUTE_SPEED = 40, 36  # a command frigate, as analytics.best_routes
 POINTS_PER_LINE = 500  # a price line with more observations keeps the last one of each time bucket
-FRESH = "1 hour"  # as analytics.best_routes
+FRESH = timedelta(hours=1)  # as analytics.best_routes
 
 
 class NothingToReport(StdaemonError):
@@ -123,6 +124,19 @@ async def _prices(conn: AsyncConnection, system: str, goods: list[str]) -> list[
     return _models(PricePoint, rows)
 
 
+async def _routes(conn: AsyncConnection, system: str) -> list[TradeRoute]:
+    rows = await _rows(
+        conn,
+        "SELECT * FROM analytics.trade_routes(:cargo, :speed, max_age => :fresh, only_system => :s) LIMIT :n",
+        cargo=ROUTE_CARGO,
+        speed=ROUTE_SPEED,
+        fresh=FRESH,
+        s=system,
+        n=ROUTES_SHOWN,
+    )
+    return _models(TradeRoute, rows)
+
+
 async def load_report(
     engine: AsyncEngine, *, system: str | None = None, good: str | None = None
 ) -> ReportData:
@@ -138,11 +152,10 @@ async def load_report(
         chosen = await _pick_system(conn, epoch, system)
         goods = await _pick_goods(conn, chosen, good)
         credits = await _rows(conn, "SELECT * FROM analytics.credits WHERE own ORDER BY observed_at")
-        [markets] = await _rows(
+        markets = await _rows(
             conn,
-            f"SELECT count(DISTINCT waypoint_symbol) AS total,"
-            f" count(DISTINCT waypoint_symbol) FILTER (WHERE age <= interval '{FRESH}') AS fresh"
-            " FROM analytics.latest_prices WHERE system_symbol = :s",
+            "SELECT waypoint_symbol, max(waypoint_type) AS waypoint_type, count(*) AS goods, min(age) AS age"
+            " FROM analytics.latest_prices WHERE system_symbol = :s GROUP BY waypoint_symbol ORDER BY 1",
             s=chosen,
         )
         return ReportData(
@@ -158,19 +171,9 @@ async def load_report(
             ),
             fleet=_models(FleetShip, await _rows(conn, "SELECT * FROM analytics.fleet ORDER BY ship_symbol")),
             credits=_models(CreditPoint, credits),
-            routes=_models(
-                TradeRoute,
-                await _rows(
-                    conn,
-                    "SELECT * FROM analytics.trade_routes(:cargo, :speed, only_system => :s) LIMIT :n",
-                    cargo=ROUTE_CARGO,
-                    speed=ROUTE_SPEED,
-                    s=chosen,
-                    n=ROUTES_SHOWN,
-                ),
-            ),
+            routes=await _routes(conn, chosen),
             route_cargo=ROUTE_CARGO,
             route_speed=ROUTE_SPEED,
-            markets_fresh=markets["fresh"],
-            markets_total=markets["total"],
+            markets=_models(MarketSummary, markets),
+            fresh_within=FRESH,
         )

@@ -71,6 +71,15 @@ class FleetShip(DomainModel):
     age: timedelta
 
 
+class MarketSummary(DomainModel):
+    """`analytics.latest_prices` per market: how many goods it lists and how old its prices are."""
+
+    waypoint_symbol: str
+    waypoint_type: str | None
+    goods: int
+    age: timedelta
+
+
 class CreditPoint(DomainModel):
     """`analytics.credits`: our agent's credits and fleet size at one observation."""
 
@@ -117,5 +126,5 @@ class ReportData(DomainModel):
     routes: list[TradeRoute]
     route_cargo: int
     route_speed: int
-    markets_fresh: int
-    markets_total: int
+    markets: list[MarketSummary]
+    fresh_within: timedelta  # a price younger than this is fresh (routes use only fresh prices)

@@ -16,7 +16,8 @@ from stdaemon.domain.analytics import PricePoint, ReportData
 from stdaemon.report import style
 from stdaemon.report.charts import credits_chart, price_chart
 from stdaemon.report.system_map import map_figure
-from stdaemon.report.tables import fleet_table, routes_table
+from stdaemon.report.tables import fleet_table, markets_table, routes_table
+from stdaemon.report.text import duration
 
 
 def _figure(fig: go.Figure, div_id: str, css: str = "chart") -> str:
@@ -52,11 +53,9 @@ def _cards(data: ReportData) -> str:
     cards.append(
         _card("ships", f"{len(data.fleet)}", f"{flying} in flight · {here} in {escape(data.system_symbol)}")
     )
-    cards.append(
-        _card(
-            "markets priced", f"{data.markets_fresh}/{data.markets_total}", "with prices younger than an hour"
-        )
-    )
+    fresh = sum(1 for m in data.markets if m.age <= data.fresh_within)
+    note = f"prices younger than {duration(data.fresh_within)}"
+    cards.append(_card("markets priced", f"{fresh}/{len(data.markets)}", note))
     if data.routes:
         best = data.routes[0]
         note = f"{escape(best.trade_symbol)} {escape(best.buy_waypoint)} → {escape(best.sell_waypoint)}"
@@ -101,12 +100,19 @@ def render_page(data: ReportData) -> str:
     routes = (
         f'<div class="panel scroll">{routes_table(data.routes)}</div>'
         if data.routes
-        else _empty("No profitable route between markets with prices younger than an hour.")
+        else _empty(
+            f"No profitable route between markets with prices younger than {duration(data.fresh_within)}."
+        )
     )
     fleet = (
         f'<div class="panel scroll">{fleet_table(data.fleet)}</div>'
         if data.fleet
         else _empty("No ship observed yet.")
+    )
+    markets = (
+        f'<div class="panel scroll">{markets_table(data.markets, data.fresh_within)}</div>'
+        if data.markets
+        else _empty(f"No market of {system} priced yet.")
     )
     agent = escape(data.agent_symbol or "stdaemon")
     sections = [
@@ -116,7 +122,7 @@ def render_page(data: ReportData) -> str:
             f"Map of {system}",
             f"{len(data.waypoints)} waypoints · {len(ships_here)} of our {len(data.fleet)} ships"
             " · hover for details",
-            f'<div class="split"><div>{system_map}</div><div>{fleet}</div></div>',
+            f'<div class="split"><div>{system_map}</div><div>{fleet}{markets}</div></div>',
         ),
         _section(
             "Best trade routes",

@@ -70,6 +70,7 @@ h2 small {{ color: {MUTED}; font-weight: 400; font-size: 13px; margin-left: 8px;
           align-items: start; }}
 .split > div {{ min-width: 0; }}
 .panel.scroll {{ overflow-x: auto; }}
+.split .panel + .panel {{ margin-top: 14px; }}
 .grid2 {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 14px; }}
 .empty {{ padding: 26px; color: {MUTED}; }}
 table {{ width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }}

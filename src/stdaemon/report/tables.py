@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from html import escape
 
-from stdaemon.domain.analytics import FleetShip, TradeRoute
+from stdaemon.domain.analytics import FleetShip, MarketSummary, TradeRoute
 from stdaemon.report.text import duration, short
 
 
@@ -72,4 +72,18 @@ def fleet_table(ships: Sequence[FleetShip]) -> str:
                 f"{s.fuel_current}/{s.fuel_capacity}" if s.fuel_capacity else '<span class="dim">none</span>',
             ]
         )
+    return _table(head, rows)
+
+
+def markets_table(markets: Sequence[MarketSummary], fresh_within: timedelta) -> str:
+    head = [("market", False), ("type", False), ("goods", True), ("prices seen", True)]
+    rows = [
+        [
+            f"<b>{escape(short(m.waypoint_symbol))}</b>",
+            escape((m.waypoint_type or "").replace("_", " ").lower()),
+            f"{m.goods}",
+            f'<span class="{"up" if m.age <= fresh_within else "dim"}">{duration(m.age)} ago</span>',
+        ]
+        for m in markets
+    ]
     return _table(head, rows)

@@ -11,12 +11,13 @@ def short(waypoint: str) -> str:
 
 
 def duration(value: timedelta | None) -> str:
-    """`1 h 05 min`, `4 min 10 s`, `12 s`; empty for None."""
+    """`2 h`, `1 h 05 min`, `4 min 10 s`, `12 s`; empty for None."""
     if value is None:
         return ""
     seconds = max(0, round(value.total_seconds()))
     if seconds >= 3600:
-        return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+        minutes = seconds % 3600 // 60
+        return f"{seconds // 3600} h {minutes:02d} min" if minutes else f"{seconds // 3600} h"
     if seconds >= 60:
         return f"{seconds // 60} min {seconds % 60:02d} s"
     return f"{seconds} s"
