@@ -1,16 +1,23 @@
-"""The composition root: builds every resource of a daemon process and closes them in reverse order.
+"""The composition root: builds every resource of a stdaemon process and closes them in reverse order.
 
-`build_app(settings)` opens the database (embedded or configured), brings its schema to head (or checks it
-is there), builds the DbWriter, the API client and gateway (against the in-process sandbox when no token is
-configured), and the DataService. The runners and the CLI call it; nothing else constructs these pieces.
-The caller runs `app.writer` as a service, so it drains before the engine is disposed.
+Every command gets its resources here and nowhere else:
+- `open_db(settings, schema=…)`: the database (embedded or `ST_DATABASE_URL`), its schema migrated, checked
+  to be at head, or left as it is (`migrate` and `status` look at it themselves); `open_reader` for the
+  commands that only read it (`report`);
+- `run_batch(settings, db, job)`: a finite job (`ingest`) with a `DbWriter.from_settings` run as a sink
+  under the same service lifecycle as the daemon (signals, grace, drain);
+- `build_app(settings)`: the daemon (`run`, the runners): the database, the DbWriter, the API client and
+  gateway (against the in-process sandbox, registered here, when no token is configured), the DataService.
+  The caller runs `app.writer` as a sink of `run_services`, so it drains before the engine is disposed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from typing import Generic, Literal, TypeVar
 
 from stdaemon.api.decoder import ADAPTERS
 from stdaemon.api.errors import ResetDetected
@@ -19,17 +26,22 @@ from stdaemon.db import migrations
 from stdaemon.db.engine import Database, open_database
 from stdaemon.db.epochs import ensure_sandbox_may_write
 from stdaemon.db.sink import DbReferenceSource, WriterSink
-from stdaemon.db.status import StatusReport, collect
+from stdaemon.db.status import collect
 from stdaemon.db.writer import DbWriter
+from stdaemon.exits import ServiceUnavailable
+from stdaemon.lifecycle import run_services
 from stdaemon.logging import get_logger
-from stdaemon.sandbox import Sandbox, start_sandbox
+from stdaemon.sandbox import Sandbox, register_agent, registering, sandbox_transport
 from stdaemon.services.data_service import DataService
 from stdaemon.settings import Settings
 from stdaemon.systemd import Notifier
 
 log = get_logger(__name__)
 
-__all__ = ["App", "build_app", "open_reader", "prepare_database"]
+__all__ = ["App", "build_app", "ensure_drained", "open_db", "open_reader", "run_batch"]
+
+T = TypeVar("T")
+Schema = Literal["migrate", "at_head", "as_is"]
 
 
 @dataclass(frozen=True)
@@ -42,33 +54,103 @@ class App:
     sandbox: Sandbox | None
 
 
-async def prepare_database(db: Database, *, migrate: bool) -> StatusReport:
-    """Migrate to head (or insist the schema is there) and return the status to report."""
-    if migrate:
-        await migrations.upgrade_head(db.engine)
-    else:
-        await migrations.ensure_at_head(db.engine)
-    return await collect(db.engine, where=db.where, embedded=db.embedded)
+@contextlib.asynccontextmanager
+async def open_db(
+    settings: Settings, *, schema: Schema = "as_is", notifier: Notifier | None = None
+) -> AsyncIterator[Database]:
+    """The database of `settings`, with its schema brought to head (`migrate`), required at head
+    (`at_head`: 69 otherwise) or left as it is (`as_is`: `migrate` and `status` look at it themselves)."""
+    notifier = notifier if notifier is not None else Notifier()
+    notifier.status("opening the database")
+    async with open_database(settings) as db:
+        if schema == "migrate":
+            notifier.status(f"migrating the schema of {db.where}")
+            await migrations.upgrade_head(db.engine)
+        elif schema == "at_head":
+            notifier.status(f"checking the schema of {db.where}")
+            await migrations.ensure_at_head(db.engine)
+        yield db
 
 
 @contextlib.asynccontextmanager
 async def open_reader(settings: Settings) -> AsyncIterator[Database]:
     """The database alone, at migration head, for commands that only read it (`report`): no sandbox, no API"""
-    async with open_database(settings) as db:
-        await migrations.ensure_at_head(db.engine)
+    async with open_db(settings, schema="at_head") as db:
         yield db
+
+
+def ensure_drained(writer: DbWriter, settings: Settings) -> None:
+    """After the writer stopped: 69 if it could not store everything before its deadline."""
+    report = writer.report
+    if report is not None and not report.complete:
+        lost = sum(report.unwritten.values())
+        raise ServiceUnavailable(
+            f"{lost} observed rows could not be written before the stop deadline "
+            f"(ST_WRITER_DRAIN_S={settings.writer_drain_s:g}): check the database; details are in the log"
+        )
+
+
+class _Once(Generic[T]):
+    """A finite job as a service: it ends the run (sets `stop`) when it is done."""
+
+    def __init__(self, name: str, job: Callable[[], Awaitable[T]]) -> None:
+        self.name = name
+        self._job = job
+        self.outcome: list[T] = []  # the job's result, once it finished
+
+    async def run(self, stop: asyncio.Event) -> None:
+        try:
+            self.outcome.append(await self._job())
+        finally:
+            stop.set()
+
+
+async def run_batch(
+    settings: Settings,
+    db: Database,
+    job: Callable[[DbWriter], Awaitable[T]],
+    *,
+    name: str,
+    signals: bool = True,
+) -> T:
+    """Run `job` with a DbWriter built from the settings (ST_WRITER_*) as a sink, then drain the writer.
+
+    A signal stops the job after `ST_SHUTDOWN_GRACE_S`; the writer still drains what it holds.
+    """
+    writer = DbWriter.from_settings(db.engine, settings)
+    once = _Once(name, lambda: job(writer))
+    try:
+        await run_services(
+            [once], stop=asyncio.Event(), grace_s=settings.shutdown_grace_s, sinks=[writer], signals=signals
+        )
+    except BaseExceptionGroup as group:  # the job's own failure, not a group of one
+        if len(group.exceptions) == 1 and isinstance(group.exceptions[0], Exception):
+            raise group.exceptions[0] from None
+        raise
+    ensure_drained(writer, settings)
+    if not once.outcome:
+        raise ServiceUnavailable(f"{name} was stopped before it finished")
+    return once.outcome[0]
+
+
+async def start_sandbox(settings: Settings) -> Sandbox:
+    """The in-process simulator, with `settings.agent_symbol` registered through a gateway built here."""
+    transport = sandbox_transport()
+    gateway = build_gateway(registering(settings), transport=transport)
+    try:
+        return await register_agent(gateway, settings, transport)
+    finally:
+        await gateway.aclose()
 
 
 @contextlib.asynccontextmanager
 async def build_app(
     settings: Settings, *, migrate: bool = True, notifier: Notifier | None = None
 ) -> AsyncIterator[App]:
-    notifier = notifier if notifier is not None else Notifier()
     async with contextlib.AsyncExitStack() as stack:
-        notifier.status("opening the database")
-        db = await stack.enter_async_context(open_database(settings))
-        notifier.status(f"{'migrating' if migrate else 'checking'} the schema of {db.where}")
-        report = await prepare_database(db, migrate=migrate)
+        schema: Schema = "migrate" if migrate else "at_head"
+        db = await stack.enter_async_context(open_db(settings, schema=schema, notifier=notifier))
+        report = await collect(db.engine, where=db.where, embedded=db.embedded)
         log.info("database_ready", **report.as_json())
         if settings.sandbox:
             await ensure_sandbox_may_write(db.engine, db.where)

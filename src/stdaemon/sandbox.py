@@ -2,18 +2,19 @@
 
 The simulator runs as an ASGI app behind `httpx.ASGITransport`, so nothing listens on a port and nothing
 leaves the process. A new agent is registered at start (stsim accepts any account token), and the agent token
-it returns becomes the token of the settings the rest of the daemon is built from.
+it returns becomes the token of the settings the rest of the daemon is built from. The composition root
+(`stdaemon.bootstrap`) builds the transport and the gateway that registers; this module only says how.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 import httpx
 from pydantic import SecretStr
 
 from stdaemon.api.adapters import register_result
-from stdaemon.api.gateway import build_gateway
 from stdaemon.logging import get_logger
 from stdaemon.settings import Settings
 
@@ -22,6 +23,10 @@ log = get_logger(__name__)
 SANDBOX_URL = "http://stsim.sandbox/v2"
 SANDBOX_SEED = 1
 SANDBOX_SYSTEMS = 20
+
+
+class Registrar(Protocol):
+    async def register(self, symbol: str, faction: str) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -41,20 +46,18 @@ def sandbox_transport(
     return httpx.ASGITransport(app=build_app(seed=seed, systems=systems))
 
 
-async def start_sandbox(settings: Settings) -> Sandbox:
-    """Build the simulator and register `settings.agent_symbol` in it."""
-    transport = sandbox_transport()
+def registering(settings: Settings) -> Settings:
+    """The settings to register with in the sandbox (stsim accepts any account token)."""
     account = settings.account_token or SecretStr("sandbox-account-token")
-    registering = settings.model_copy(update={"api_url": SANDBOX_URL, "account_token": account})
-    gateway = build_gateway(registering, transport=transport)
-    try:
-        payload = await gateway.register(settings.agent_symbol, settings.faction)
-    finally:
-        await gateway.aclose()
-    registered = register_result(payload)
-    playing = settings.model_copy(
-        update={"api_url": SANDBOX_URL, "token": registered.token, "account_token": account}
-    )
+    return settings.model_copy(update={"api_url": SANDBOX_URL, "account_token": account})
+
+
+async def register_agent(
+    gateway: Registrar, settings: Settings, transport: httpx.AsyncBaseTransport
+) -> Sandbox:
+    """Register `settings.agent_symbol` through `gateway` (built by bootstrap on `transport`)."""
+    registered = register_result(await gateway.register(settings.agent_symbol, settings.faction))
+    playing = registering(settings).model_copy(update={"token": registered.token})
     log.info(
         "sandbox_started",
         agent=registered.agent.symbol,

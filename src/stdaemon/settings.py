@@ -6,17 +6,50 @@ Nothing here reads the environment at import time; call `load_settings()` from a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from stdaemon.exits import ConfigError
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
 LogFormat = Literal["json", "console"]
 LogLevel = Literal["debug", "info", "warning", "error"]
 
 _DSN_PREFIXES = ("postgresql://", "postgres://", "postgresql+asyncpg://")
+_DSN_SHAPE = "postgresql+asyncpg://user:password@host:port/dbname"
+
+
+def parse_database_url(dsn: str) -> URL:
+    """The one check of a database URL, normalised for asyncpg; ValueError says what is wrong.
+
+    `postgresql://` and `postgres://` become `postgresql+asyncpg://`; libpq's `sslmode=` becomes asyncpg's
+    `ssl=`. A message never repeats the URL, which may hold a password.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    if not dsn.startswith(_DSN_PREFIXES):
+        raise ValueError("must start with postgresql+asyncpg:// (or postgresql://)")
+    _, _, rest = dsn.partition("://")
+    try:
+        url = make_url(f"postgresql+asyncpg://{rest}")
+        port = url.port  # parses the port: a non-numeric one raises ValueError
+    except (ArgumentError, ValueError):
+        raise ValueError(f"is malformed: expected {_DSN_SHAPE}") from None
+    if not url.host and "host" not in url.query:
+        raise ValueError(f"has no host: expected {_DSN_SHAPE}")
+    if port is not None and not 0 < port < 65536:
+        raise ValueError(f"has an impossible port {port}")
+    if not url.database:
+        raise ValueError(f"names no database: expected {_DSN_SHAPE}")
+    query = dict(url.query)
+    if "sslmode" in query and "ssl" not in query:  # libpq's spelling; asyncpg calls it `ssl`
+        query["ssl"] = query.pop("sslmode")
+    return url.set(query=query)
 
 
 class Settings(BaseSettings):
@@ -88,30 +121,8 @@ class Settings(BaseSettings):
     def _normalise_dsn(cls, value: SecretStr | None) -> SecretStr | None:
         if value is None or not value.get_secret_value().strip():
             return None
-        dsn = value.get_secret_value().strip()
-        if not dsn.startswith(_DSN_PREFIXES):
-            raise ValueError("must start with postgresql+asyncpg:// (or postgresql://)")
-        from sqlalchemy.engine import make_url
-        from sqlalchemy.exc import ArgumentError
-
-        _, _, rest = dsn.partition("://")
-        dsn = f"postgresql+asyncpg://{rest}"
-        try:
-            url = make_url(dsn)
-            port = url.port  # parses the port: a non-numeric one raises ValueError
-        except (ArgumentError, ValueError):
-            raise ValueError(
-                "is malformed: expected postgresql+asyncpg://user:password@host:port/dbname"
-            ) from None
-        if not url.host and "host" not in url.query:
-            raise ValueError("has no host: expected postgresql+asyncpg://user:password@host:port/dbname")
-        if port is not None and not 0 < port < 65536:
-            raise ValueError(f"has an impossible port {port}")
-        if not url.database:
-            raise ValueError(
-                "names no database: expected postgresql+asyncpg://user:password@host:port/dbname"
-            )
-        return SecretStr(dsn)
+        url = parse_database_url(value.get_secret_value().strip())
+        return SecretStr(url.render_as_string(hide_password=False))
 
     @field_validator("token", "account_token")
     @classmethod

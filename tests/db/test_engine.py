@@ -1,4 +1,4 @@
-"""open_database / parse_url: the right engine for the settings, and one-line errors that hide passwords."""
+"""open_database: the right engine for the settings, and one-line errors that hide passwords."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from stdaemon.db.engine import Database, describe, open_database, parse_url
+from stdaemon.db.engine import Database, describe, open_database
 from stdaemon.exits import ConfigError, ServiceUnavailable
 from stdaemon.settings import Settings
 
@@ -34,29 +34,9 @@ async def test_unknown_user_is_unavailable_and_names_the_server(database_url: st
     assert "no_such_role" in message and "hunter2hunter2" not in message and "\n" not in message
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "postgresql+asyncpg://u:topsecret@host:notaport/db",
-        "postgresql+asyncpg://u:topsecret@host:5432/",
-        "sqlite:///x.db",
-    ],
-)
-def test_malformed_urls_are_config_errors_without_the_password(url: str) -> None:
-    with pytest.raises(ConfigError) as err:
-        parse_url(url)
-    assert "topsecret" not in str(err.value)
-    assert "postgresql+asyncpg://user:password@host:port/dbname" in str(err.value)
-
-
 def test_describe_unix_socket_urls() -> None:
     assert describe(make_url("postgresql+asyncpg://postgres@/db?host=/run/pg")) == "/run/pg:5432/db"
     assert describe(make_url("postgresql+asyncpg://u:pw@db.example:6543/st")) == "db.example:6543/st"
-
-
-def test_libpq_sslmode_is_translated_for_asyncpg() -> None:
-    parsed = parse_url("postgresql+asyncpg://u@h/db?sslmode=require")
-    assert dict(parsed.query) == {"ssl": "require"}
 
 
 async def test_an_option_asyncpg_does_not_know_is_a_config_error(database_url: str) -> None:

@@ -70,6 +70,8 @@ def test_dsn_is_normalised_to_asyncpg(monkeypatch: pytest.MonkeyPatch, dsn: str,
         ("postgresql://u:p@h:99999/db", "impossible port"),
         ("postgresql:///db", "no host"),
         ("postgresql://u:p@h", "names no database"),
+        ("postgresql+asyncpg://u:p@h:5432/", "names no database"),
+        ("sqlite:///x.db", "must start with postgresql"),
     ],
 )
 def test_bad_dsn_is_one_config_line_without_the_password(
@@ -144,3 +146,10 @@ def test_secrets_never_print_and_are_listed_for_the_redactor(monkeypatch: pytest
 
 def test_api_url_trailing_slash_is_dropped() -> None:
     assert Settings(api_url="http://127.0.0.1:8000/v2/").api_url == "http://127.0.0.1:8000/v2"
+
+
+def test_libpq_sslmode_is_translated_for_asyncpg(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ST_DATABASE_URL", "postgresql://u:p@h/db?sslmode=require")
+    settings = load_settings()
+    assert settings.database_url is not None
+    assert settings.database_url.get_secret_value() == "postgresql+asyncpg://u:p@h/db?ssl=require"

@@ -7,7 +7,9 @@ failure makes the command exit 1 after the report, naming the failed files.
 
 `--dry-run` stops after decoding. Otherwise every decoded file is written through the DbWriter in ONE
 transaction of its own (`stdaemon.db.ingest`): a file is written whole or not at all, and ingesting the same
-file again changes nothing. Rows are filed under `--reset-date`, else the latest reset the database has seen.
+file again changes nothing. The database and the writer (ST_WRITER_*) come from the composition root, and the
+writer runs under the daemon's service lifecycle (`bootstrap.run_batch`). Rows are filed under
+`--reset-date`, else the latest reset the database has seen.
 """
 
 from __future__ import annotations
@@ -104,19 +106,19 @@ def _reset_date(value: str | None) -> date | None:
 
 async def _write(results: list[FileResult], reset_date: date | None) -> list[str]:
     """Write the decoded files; print one line per file; return the paths that failed."""
+    from stdaemon.bootstrap import open_db, run_batch
     from stdaemon.cli.status import setup_cli_logging
-    from stdaemon.db.engine import open_database
     from stdaemon.db.ingest import resolve_reset_date, write_files
-    from stdaemon.db.migrations import ensure_at_head
     from stdaemon.settings import load_settings
 
     settings = load_settings()
     setup_cli_logging(settings)
-    async with open_database(settings) as db:
-        await ensure_at_head(db.engine)
+    async with open_db(settings, schema="at_head") as db:
         reset = await resolve_reset_date(db.engine, reset_date)
         decoded = [(r.path, r.models) for r in results if r.models is not None]
-        outcomes = await write_files(db.engine, decoded, reset_date=reset)
+        outcomes = await run_batch(
+            settings, db, lambda writer: write_files(writer, decoded, reset_date=reset), name="ingest"
+        )
     for done in outcomes:
         if done.error is None:
             typer.echo(f"{done.path}: wrote {done.rows} rows for reset {reset} ({done.changed} changed)")

@@ -16,12 +16,13 @@ from stdaemon.settings import Settings, load_settings
 async def _migrate(settings: Settings) -> str:
     from sqlalchemy.exc import DBAPIError
 
+    from stdaemon.bootstrap import open_db
     from stdaemon.db import migrations
-    from stdaemon.db.engine import open_database, unavailable
+    from stdaemon.db.engine import unavailable
     from stdaemon.logging import get_logger
 
     log = get_logger("stdaemon.migrate")
-    async with open_database(settings) as db:
+    async with open_db(settings) as db:
         head = migrations.head_revision()
         try:
             before = await migrations.current_revision(db.engine)

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from stdaemon.cli.app import app
-from stdaemon.exits import ConfigError, ServiceUnavailable
+from stdaemon.exits import ConfigError
 from stdaemon.settings import Settings, load_settings
 
 
@@ -35,7 +35,7 @@ BUILT = {Role.all, Role.fleet}
 async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asyncio.Event) -> None:
     from stdaemon.api.adapters import DecodeError
     from stdaemon.api.errors import ApiError, ResetDetected, Unauthorized
-    from stdaemon.bootstrap import build_app
+    from stdaemon.bootstrap import build_app, ensure_drained
     from stdaemon.lifecycle import Service, run_services
     from stdaemon.logging import get_logger
     from stdaemon.ops.wiring import metrics_socket, ops_services
@@ -80,13 +80,7 @@ async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asy
                 "register a new agent and set ST_TOKEN; the old epoch's data stays in the database"
             ) from None
         log.info("api_budget", **asdict(built.gateway.snapshot()))
-        report = built.writer.report
-        if report is not None and not report.complete:
-            lost = sum(report.unwritten.values())
-            raise ServiceUnavailable(
-                f"{lost} observed rows could not be written before the stop deadline "
-                f"(ST_WRITER_DRAIN_S={settings.writer_drain_s:g}): check the database; details are in the log"
-            )
+        ensure_drained(built.writer, settings)
 
 
 @app.command("run")

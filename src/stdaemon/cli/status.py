@@ -37,11 +37,13 @@ def setup_cli_logging(settings: Settings) -> None:
 
 
 def _where(settings: Settings) -> str:
-    from stdaemon.db.engine import describe, parse_url
+    from sqlalchemy.engine import make_url
+
+    from stdaemon.db.engine import describe
 
     if settings.database_url is None:
         return f"embedded PostgreSQL in {(settings.state_dir / 'pg').resolve()}"
-    return describe(parse_url(settings.database_url.get_secret_value()))
+    return describe(make_url(settings.database_url.get_secret_value()))
 
 
 def render_text(report: dict[str, object]) -> str:
@@ -114,12 +116,13 @@ def _crawl_line(crawl: object) -> str:
 
 
 async def _status(settings: Settings, as_json: bool) -> bool:
+    from stdaemon.bootstrap import open_db
     from stdaemon.db import status
-    from stdaemon.db.engine import open_database, unavailable
+    from stdaemon.db.engine import unavailable
 
     embedded = settings.database_url is None
     try:
-        async with open_database(settings) as db:
+        async with open_db(settings) as db:
             try:
                 report = await status.collect(
                     db.engine,

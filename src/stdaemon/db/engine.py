@@ -1,9 +1,10 @@
 """Open the configured database: the embedded one or `ST_DATABASE_URL`, with one-line errors.
 
-`open_database(settings)` is the only way the daemon, `migrate` and `status` get an engine: it starts the
-embedded server when needed, checks the connection once with a short timeout, maps every failure to a
-ConfigError (78, the URL itself is wrong) or ServiceUnavailable (69, the server cannot be used) naming
-host:port and never the password, and stops what it started on exit.
+`open_database(settings)` is how the composition root (`stdaemon.bootstrap`) gets an engine for every
+command: it starts the embedded server when needed, checks the connection once with a short timeout, maps
+every failure to a ConfigError (78, an option asyncpg refuses) or ServiceUnavailable (69, the server cannot
+be used) naming host:port and never the password, and stops what it started on exit. The URL itself was
+checked once, when the settings were loaded (`settings.parse_database_url`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from dataclasses import dataclass, field
 import asyncpg
 from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from stdaemon.db import embedded
@@ -27,7 +27,6 @@ from stdaemon.exits import ConfigError, ServiceUnavailable
 from stdaemon.settings import Settings
 
 CONNECT_TIMEOUT_S = 5.0
-_URL_SHAPE = "postgresql+asyncpg://user:password@host:port/dbname"
 
 
 @dataclass(frozen=True)
@@ -38,24 +37,6 @@ class Database:
     engine: AsyncEngine
     where: str
     embedded: bool
-
-
-def parse_url(url: str) -> URL:
-    """Parse a DSN or raise ConfigError without echoing it (it may hold a password)."""
-    try:
-        parsed = make_url(url)
-        _ = parsed.port  # a non-numeric port only fails here
-    except (ArgumentError, ValueError) as exc:
-        reason = str(exc).split(":")[0] if "password" not in str(exc) else "cannot parse"
-        raise ConfigError(f"ST_DATABASE_URL is malformed ({reason}): expected {_URL_SHAPE}") from None
-    if parsed.get_backend_name() != "postgresql":
-        raise ConfigError(f"ST_DATABASE_URL is not a PostgreSQL URL: expected {_URL_SHAPE}")
-    if parsed.database is None or parsed.database == "":
-        raise ConfigError(f"ST_DATABASE_URL names no database: expected {_URL_SHAPE}")
-    query = dict(parsed.query)
-    if "sslmode" in query and "ssl" not in query:  # libpq's spelling; asyncpg calls it `ssl`
-        query["ssl"] = query.pop("sslmode")
-    return parsed.set(drivername="postgresql+asyncpg", query=query)
 
 
 def describe(url: URL) -> str:
@@ -136,7 +117,7 @@ async def open_database(settings: Settings, *, check: bool = True) -> AsyncItera
     else:
         url = settings.database_url.get_secret_value()
     try:
-        parsed = parse_url(url)
+        parsed = make_url(url)  # ST_DATABASE_URL was checked and normalised by Settings
         engine = make_engine(parsed)
         try:
             if check:

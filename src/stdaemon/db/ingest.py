@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -63,24 +62,17 @@ def observed_at(path: Path) -> datetime:
 
 
 async def write_files(
-    engine: AsyncEngine, files: Sequence[tuple[Path, Sequence[Entity]]], *, reset_date: date
+    writer: DbWriter, files: Sequence[tuple[Path, Sequence[Entity]]], *, reset_date: date
 ) -> list[FileWrite]:
-    """Write each file's models in its own transaction through a DbWriter run for the occasion."""
-    writer = DbWriter(engine)
-    stop = asyncio.Event()
-    task = asyncio.create_task(writer.run(stop), name="ingest-writer")
+    """Write each file's models in its own transaction through `writer` (running: see bootstrap.run_batch)."""
     outcomes: list[FileWrite] = []
-    try:
-        for path, models in files:
-            rows = rows_for_all(models, reset_date=reset_date, observed_at=observed_at(path))
-            total = sum(len(r) for r in rows.values())
-            try:
-                changed = await writer.write_atomic(list(rows.items()))
-            except WriteRejected as exc:
-                outcomes.append(FileWrite(path, total, 0, f"nothing written: {exc}"))
-            else:
-                outcomes.append(FileWrite(path, total, sum(changed.values())))
-    finally:
-        stop.set()
-        await task
+    for path, models in files:
+        rows = rows_for_all(models, reset_date=reset_date, observed_at=observed_at(path))
+        total = sum(len(r) for r in rows.values())
+        try:
+            changed = await writer.write_atomic(list(rows.items()))
+        except WriteRejected as exc:
+            outcomes.append(FileWrite(path, total, 0, f"nothing written: {exc}"))
+        else:
+            outcomes.append(FileWrite(path, total, sum(changed.values())))
     return outcomes
