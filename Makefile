@@ -34,9 +34,10 @@ status: $(STAMP)  ## database, migration and table status
 test: $(STAMP)  ## run the test suite (ST_TEST_DATABASE_URL, or an embedded PostgreSQL)
 	$(BIN)/python -m pytest $(ARGS) || [ $$? -eq 5 ]
 
-lint: $(STAMP)  ## ruff format --check and ruff check
+lint: $(STAMP)  ## ruff format --check, ruff check, and the layer contracts (lint-imports)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)  ## mypy strict on our code (the generated client is fenced off)
 	$(BIN)/mypy
