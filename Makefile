@@ -55,6 +55,7 @@ bench: $(STAMP)  ## print the benchmark figures
 	$(BIN)/python benchmarks/ratelimit.py
 	$(BIN)/python benchmarks/writer.py --rows 100000
 	$(BIN)/python benchmarks/decode.py
+	$(BIN)/python benchmarks/analytics.py
 
 clean:  ## remove the venv and caches (not ./var, which holds your embedded database)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -119,3 +119,18 @@ async def test_a_long_price_history_is_thinned_to_real_observations(
     assert all(p.purchase_price - p.sell_price == 100 for p in points)  # both from the same observation
     assert all(p.purchase_price == 1000 + (p.observed_at - start) // timedelta(minutes=1) for p in points)
     assert (points[-1].observed_at, points[-1].purchase_price) == (now, 2000)  # the latest is always kept
+
+
+async def test_a_price_chart_keeps_the_most_observed_markets(
+    clean_db: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(analytics, "MARKETS_PER_GOOD", 2)
+    now = datetime.now(UTC)
+    obs = _epoch(now)
+    for market, times in (("A1", 3), ("B1", 1), ("C1", 2)):
+        for i in range(times):
+            obs.market(f"{HOME}-{market}", {"IRON": Price(buy=100, sell=90)}, at=now - timedelta(minutes=i))
+    await obs.write(clean_db)
+    points = (await load_report(clean_db, good="IRON")).prices
+    assert sorted({p.waypoint_symbol for p in points}) == [f"{HOME}-A1", f"{HOME}-C1"]
+    assert len(points) == 5

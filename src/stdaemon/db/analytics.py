@@ -30,7 +30,8 @@ from stdaemon.exits import StdaemonError
 GOODS_SHOWN = 6
 ROUTES_SHOWN = 15
 ROUTE_CARGO, ROUTE_SPEED = 40, 36  # a command frigate, as analytics.best_routes
-POINTS_PER_LINE = 500  # a price line with more observations keeps the last one of each time bucket
+MARKETS_PER_GOOD = 8  # lines per price chart: the markets where the good was observed most
+POINTS_PER_LINE = 200  # a price line with more observations keeps the last one of each time bucket
 FRESH = timedelta(hours=1)  # as analytics.best_routes
 
 
@@ -103,8 +104,15 @@ async def _prices(conn: AsyncConnection, system: str, goods: list[str]) -> list[
     rows = await _rows(
         conn,
         """
-        WITH h AS (
+        WITH seen AS (
             SELECT * FROM analytics.price_history WHERE system_symbol = :s AND trade_symbol = ANY(:goods)
+        ), ranked AS (
+            SELECT trade_symbol, waypoint_symbol,
+                   row_number() OVER (PARTITION BY trade_symbol ORDER BY count(*) DESC, waypoint_symbol) AS n
+              FROM seen GROUP BY trade_symbol, waypoint_symbol
+        ), h AS (
+            SELECT seen.* FROM seen JOIN ranked USING (trade_symbol, waypoint_symbol)
+             WHERE ranked.n <= :markets
         ), bucket AS (
             SELECT make_interval(secs => greatest(1, extract(epoch FROM max(observed_at) - min(observed_at))
                                                  / :points)) AS width
@@ -120,6 +128,7 @@ async def _prices(conn: AsyncConnection, system: str, goods: list[str]) -> list[
         s=system,
         goods=goods,
         points=POINTS_PER_LINE,
+        markets=MARKETS_PER_GOOD,
     )
     return _models(PricePoint, rows)
 

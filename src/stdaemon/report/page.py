@@ -129,7 +129,9 @@ def render_page(data: ReportData) -> str:
             f"{data.route_cargo} units, engine speed {data.route_speed}, cruise; profit after fuel",
             routes,
         ),
-        _section("Prices", f"the most traded goods in {system}", _prices(data)),
+        _section(
+            "Prices", f"the most traded goods in {system}, at the markets that saw them most", _prices(data)
+        ),
     ]
     return f"""<!DOCTYPE html>
 <html lang="en">
