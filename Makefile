@@ -51,7 +51,11 @@ fmt: $(STAMP)  ## format and autofix
 gen-client: $(STAMP)  ## regenerate src/space_traders_api_client from the bundled spec (SPEC=path)
 	$(BIN)/python scripts/generate_client.py $(SPEC)
 
-bench: $(STAMP)  ## print the benchmark figures
+$(VENV)/.bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	@touch $@
+
+bench: $(VENV)/.bench  ## print the benchmark figures (installs the bench extra)
 	$(BIN)/python benchmarks/ratelimit.py
 	$(BIN)/python benchmarks/writer.py --rows 100000
 	$(BIN)/python benchmarks/decode.py

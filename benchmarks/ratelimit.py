@@ -4,9 +4,10 @@
 
 A saturated run: `--workers` tasks call the real Gateway (scheduler, sender, retries, error mapping) in a
 loop, through httpx.MockTransport, against a fake server that enforces the documented two pools
-(`stdaemon.api.server_model.ServerPools`) and answers a 429 with Retry-After and the x-ratelimit-* headers
-when they are empty. Everything runs on a virtual-time event loop, so ten simulated minutes take about a
-second and no real time passes.
+(stsim's own model, through `tests/support/server_pools.py`) and answers a 429 with the headers and body
+stsim sends (Retry-After, x-ratelimit-*, data.retryAfter) when they are empty. Everything runs on a
+virtual-time event loop (`tests/support/virtual_time.py`), so ten simulated minutes take about a second and
+no real time passes.
 
 Each request reaches the server rtt/2 (± jitter/2) after it is sent, and its answer returns rtt/2 later
 (jitter = `--jitter` × rtt). The limiter anchors windows at response time (see stdaemon/api/limiter.py),
@@ -22,12 +23,20 @@ import argparse
 import asyncio
 import json
 import random
+import sys
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from aiolimiter import AsyncLimiter
+
+try:
+    from aiolimiter import AsyncLimiter
+except ImportError:  # the baseline's library is the `bench` extra
+    raise SystemExit(
+        "benchmarks/ratelimit.py needs the bench extra: pip install -e '.[bench]' (make bench does)"
+    ) from None
 
 from stdaemon.api.client import make_client
 from stdaemon.api.errors import ApiError
@@ -37,9 +46,13 @@ from stdaemon.api.meter import BudgetMeter
 from stdaemon.api.priority import Priority
 from stdaemon.api.retry import RetryPolicy
 from stdaemon.api.scheduler import Limiter, Scheduler
-from stdaemon.api.server_model import ServerPools
-from stdaemon.api.virtual_time import run_virtual
 from stdaemon.settings import Settings
+
+if TYPE_CHECKING:
+    from tests.support.server_pools import ServerPools
+
+# The fake server and the virtual clock are test support (tests/support/): run from the repo root or not.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 AGENT = b'{"data": {"symbol": "BENCH", "credits": 1}}'
 
@@ -89,27 +102,19 @@ def fake_server(pools: ServerPools, horizon: float, rtt_s: float, jitter_s: floa
         loop = asyncio.get_running_loop()
         await asyncio.sleep(max(0.0, rtt_s / 2 + (rng.random() - 0.5) * jitter_s))
         now = loop.time()
-        ok = pools.admit(now)
+        verdict = pools.check(now)
         await asyncio.sleep(max(0.0, rtt_s / 2 + (rng.random() - 0.5) * jitter_s))
-        if ok:
+        if verdict.allowed:
             served_in_window[0] += now < horizon
             return httpx.Response(200, content=AGENT, headers={"content-type": "application/json"})
-        wait = pools.reset_in(now)
-        headers = {
-            "content-type": "application/json",
-            "retry-after": f"{wait:.3f}",
-            "x-ratelimit-type": "IP Address",
-            "x-ratelimit-limit-burst": "30",
-            "x-ratelimit-limit-per-second": "2",
-            "x-ratelimit-remaining": "0",
-        }
-        body = {"error": {"message": "rate limited", "code": 429, "data": {"retryAfter": wait}}}
-        return httpx.Response(429, json=body, headers=headers)
+        return httpx.Response(429, json=verdict.body, headers=verdict.headers)
 
     return handle, served_in_window
 
 
 async def run(name: str, limiter: Limiter, args: argparse.Namespace) -> Result:
+    from tests.support.server_pools import ServerPools
+
     horizon = args.minutes * 60.0
     pools = ServerPools()
     handler, served = fake_server(pools, horizon, args.rtt_ms / 1000, args.jitter_ms / 1000, args.seed)
@@ -148,6 +153,8 @@ async def run(name: str, limiter: Limiter, args: argparse.Namespace) -> Result:
 
 
 def main() -> None:
+    from tests.support.virtual_time import run_virtual
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument(

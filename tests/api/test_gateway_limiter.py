@@ -10,8 +10,8 @@ import pytest
 from stdaemon.api.limiter import TwoPoolBudget
 from stdaemon.api.priority import Priority
 from stdaemon.api.scheduler import Scheduler
-from stdaemon.api.server_model import ServerPools
-from stdaemon.api.virtual_time import run_virtual
+from tests.support.server_pools import ServerPools
+from tests.support.virtual_time import run_virtual
 
 
 def test_a_fresh_budget_allows_static_plus_burst_at_once_and_no_more() -> None:

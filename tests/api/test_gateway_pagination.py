@@ -11,8 +11,8 @@ from structlog.testing import capture_logs
 
 from stdaemon.api.errors import MalformedResponse
 from stdaemon.api.pagination import PageUnavailable, paginate
-from stdaemon.api.virtual_time import run_virtual
 from tests.api.gateway_helpers import Build, err
+from tests.support.virtual_time import run_virtual
 
 
 async def _collect(items: AsyncIterator[dict[str, Any]]) -> list[dict[str, Any]]:

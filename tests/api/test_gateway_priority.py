@@ -9,7 +9,7 @@ import pytest
 from stdaemon.api.limiter import TwoPoolBudget
 from stdaemon.api.priority import Priority
 from stdaemon.api.scheduler import Scheduler
-from stdaemon.api.virtual_time import run_virtual
+from tests.support.virtual_time import run_virtual
 
 
 async def _flood_then(

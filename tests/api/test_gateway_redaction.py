@@ -13,8 +13,8 @@ from structlog.testing import capture_logs
 
 from stdaemon.api.client import USER_AGENT, ExchangeAuth, exchange
 from stdaemon.api.errors import ApiError, Unauthorized
-from stdaemon.api.virtual_time import run_virtual
 from tests.api.gateway_helpers import ACCOUNT_TOKEN, TOKEN, Build, err, ok
+from tests.support.virtual_time import run_virtual
 
 SECRETS = (TOKEN, ACCOUNT_TOKEN)
 
@@ -96,6 +96,8 @@ def test_debug_logs_of_a_run_with_retries_never_contain_the_token(
         return ok({"symbol": "A"})
 
     gateway, served = build(handle)
+    # httpx's own logger too: a CLI test run before this one may have left it at WARNING (configure_logging)
+    caplog.set_level(logging.DEBUG, logger="httpx")
     with caplog.at_level(logging.DEBUG), capture_logs() as events:
         assert run_virtual(gateway.get_my_agent()) == {"symbol": "A"}
     assert len(served.requests) == 3

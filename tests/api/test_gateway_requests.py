@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from stdaemon.api.gateway import Gateway
-from stdaemon.api.virtual_time import run_virtual
 from tests.api.gateway_helpers import Build
+from tests.support.virtual_time import run_virtual
 
 Call = Callable[[Gateway], Coroutine[Any, Any, Any]]
 SURVEY = {

@@ -22,8 +22,8 @@ from stdaemon.api.errors import (
     Unauthorized,
 )
 from stdaemon.api.gateway import Gateway
-from stdaemon.api.virtual_time import run_virtual
 from tests.api.gateway_helpers import WALL, Build, err, ok
+from tests.support.virtual_time import run_virtual
 
 NAV = {"nav": {"status": "IN_TRANSIT"}, "fuel": {"current": 10}}
 HTML_429 = "<html><head><title>429 Too Many Requests</title></head><body>Too Many Requests</body></html>"

@@ -9,10 +9,10 @@ import pytest
 from structlog.testing import capture_logs
 
 from stdaemon.api import adapters
-from stdaemon.api.virtual_time import run_virtual
 from stdaemon.domain import models as m
 from stdaemon.services.observer import FleetObserver
 from tests.services.fakes import data
+from tests.support.virtual_time import run_virtual
 
 
 class Flaky(Exception):

@@ -10,7 +10,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "stdaemon"
-SHARED = {"stdaemon.logging", "stdaemon.settings", "stdaemon.exits", "stdaemon.redact"}  # leaf utilities
+# Leaf utilities any layer but the domain may use.
+SHARED = {"stdaemon.logging", "stdaemon.settings", "stdaemon.exits", "stdaemon.redact", "stdaemon.backoff"}
 # What each layer may import besides itself (DESIGN.md "Layers and the one rule between them").
 ALLOWED = {
     "domain": set(),

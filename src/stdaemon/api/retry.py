@@ -5,7 +5,8 @@ One layer retries (the gateway's sender), and every attempt pays the rate budget
 - 429 with `Retry-After` or `x-ratelimit-reset` (or `data.retryAfter`): wait exactly that, any method —
   the server refused before acting. The wait pauses the whole scheduler, since the budget is spent.
 - 429 without those headers (an HTML page from the cloud layer) and 502 (DDoS layer): exponential backoff
-  with jitter, any method — both come from layers in front of the game server, which never saw the request.
+  with equal jitter (`stdaemon.backoff`), any method — both come from layers in front of the game server,
+  which never saw the request.
 - other 5xx and transport errors: retried for GETs only; a POST is retried only on connection failures
   (refused, connect timeout, pool timeout), where the request provably never left.
 - everything else surfaces at once.
@@ -22,6 +23,8 @@ from typing import Any
 
 import httpx
 
+from stdaemon.backoff import backoff
+
 # The request never reached the server: safe to resend anything.
 NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -34,9 +37,8 @@ class RetryPolicy:
     rng: random.Random = field(default_factory=random.Random)
 
     def backoff(self, attempt: int) -> float:
-        """Exponential backoff with jitter for the `attempt`-th failure (1-based): in [d/2, d], d ≤ cap."""
-        ceiling: float = min(self.cap_s, self.base_s * 2.0 ** (attempt - 1))
-        return ceiling * (0.5 + 0.5 * self.rng.random())
+        """The wait before the `attempt`-th retry (1-based): `stdaemon.backoff`, equal jitter."""
+        return backoff(attempt, base_s=self.base_s, cap_s=self.cap_s, rng=self.rng)
 
 
 def retry_after_s(headers: Mapping[str, str], body: Any, now: datetime | None = None) -> float | None:

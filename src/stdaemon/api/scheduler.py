@@ -6,7 +6,7 @@ to the waiter with the best *rank*: its priority minus one level per `aging_s` s
 half a level below ACTION, so a request that waited long enough overtakes fresh fleet reads but never a
 ship action: a flood of low-priority requests delays an ACTION by at most the one slot already handed out.
 
-Time is the event loop's clock; tests and the benchmark run on `virtual_time.VirtualTimeLoop`.
+Time is the event loop's clock; tests and the benchmark run on a virtual one (tests/support/virtual_time.py).
 """
 
 from __future__ import annotations

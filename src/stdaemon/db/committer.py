@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from stdaemon.backoff import backoff
 from stdaemon.db.metrics import WriterMetrics
-from stdaemon.db.retry import backoff, classify
+from stdaemon.db.retry import classify
 from stdaemon.db.statements import Plan, affected, columns_of, plan, to_json
 from stdaemon.db.tables import TableSpec
 from stdaemon.logging import get_logger

@@ -1,4 +1,4 @@
-"""Which database errors are worth retrying, and how long to wait between tries.
+"""Which database errors are worth retrying (the wait between tries is `stdaemon.backoff`).
 
 Three outcomes, because each needs a different answer from the writer:
 - `transient` — the server or the connection is the problem (lost connection, restart, too many clients,
@@ -11,7 +11,6 @@ Three outcomes, because each needs a different answer from the writer:
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 from typing import Literal
 
@@ -74,9 +73,3 @@ def classify(exc: BaseException) -> Verdict:  # noqa: PLR0911 - one answer per k
         if isinstance(e, TypeError | ValueError | OverflowError | UnicodeError):
             return "row"  # a value our encoders (json) or asyncpg's refuse
     return "fatal"
-
-
-def backoff(attempt: int, *, base_s: float, cap_s: float) -> float:
-    """Capped exponential backoff with full jitter (attempt counts from 1)."""
-    ceiling = min(cap_s, base_s * (2 ** min(attempt - 1, 30)))
-    return random.uniform(ceiling / 2, ceiling)
