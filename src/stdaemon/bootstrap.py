@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
@@ -23,6 +25,7 @@ from stdaemon.api.decoder import ADAPTERS
 from stdaemon.api.errors import ResetDetected
 from stdaemon.api.gateway import Gateway, build_gateway
 from stdaemon.db import migrations
+from stdaemon.db.budget_store import DbBudgetStore
 from stdaemon.db.engine import Database, open_database
 from stdaemon.db.epochs import ensure_sandbox_may_write
 from stdaemon.db.sink import DbReferenceSource, WriterSink
@@ -156,7 +159,13 @@ async def build_app(
             await ensure_sandbox_may_write(db.engine, db.where)
         sandbox = await start_sandbox(settings) if settings.sandbox else None
         playing = sandbox.settings if sandbox else settings
-        gateway = build_gateway(playing, transport=sandbox.transport if sandbox else None)
+        gateway = build_gateway(
+            playing,
+            transport=sandbox.transport if sandbox else None,
+            # a sandbox is a server of this process alone: nothing to share with other processes
+            shared=None if sandbox else DbBudgetStore(db.engine),
+            process=f"{socket.gethostname()}:{os.getpid()}",
+        )
         stack.push_async_callback(gateway.aclose)
         writer = DbWriter.from_settings(db.engine, settings)
         data = DataService(

@@ -76,6 +76,11 @@ class Settings(BaseSettings):
     rate_per_second: int = Field(default=2, ge=1, description="static pool: requests per second")
     rate_burst: int = Field(default=30, ge=0, description="burst pool: extra requests per burst period")
     rate_burst_period_s: float = Field(default=60.0, gt=0)
+    rate_budget_key: str | None = Field(
+        default=None,
+        min_length=1,
+        description="share the rate budget through the database under this name; split runners: 'default'",
+    )
 
     # --- the database --------------------------------------------------------------------------------
     database_url: SecretStr | None = Field(

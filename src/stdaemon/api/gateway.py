@@ -43,6 +43,7 @@ from stdaemon.api.priority import Priority
 from stdaemon.api.retry import RetryPolicy
 from stdaemon.api.scheduler import Limiter, Scheduler
 from stdaemon.api.sender import Reply, Send, Sender, Sleep, wall_now
+from stdaemon.api.shared_budget import BudgetStore, SharedScheduler
 from stdaemon.settings import Settings
 
 Json = dict[str, Any]
@@ -71,7 +72,11 @@ class Gateway(ActionsMixin):
         return f"Gateway(client={self._client!r}, limiter={self.limiter!r})"
 
     async def aclose(self) -> None:
-        """Close the HTTP client (the composition root may instead close the ApiClient it owns)."""
+        """Close the HTTP client (the composition root may instead close the ApiClient it owns), after the
+        limiter's pending writes (a shared budget's window anchors)."""
+        closing = getattr(self.limiter, "aclose", None)
+        if closing is not None:
+            await closing()
         await self._client.aclose()
 
     def snapshot(self) -> BudgetSnapshot:
@@ -228,11 +233,29 @@ class Gateway(ActionsMixin):
         return await self._data(lambda c: get_supply_chain.asyncio_detailed(client=c), priority)
 
 
-def build_gateway(settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None) -> Gateway:
-    """The production wiring: client from settings, two-pool budget from the ST_RATE_* settings."""
-    budget = TwoPoolBudget(
-        per_second=settings.rate_per_second,
-        burst=settings.rate_burst,
-        burst_period_s=settings.rate_burst_period_s,
-    )
-    return Gateway(make_client(settings, transport=transport), Scheduler(budget))
+def build_gateway(
+    settings: Settings,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    shared: BudgetStore | None = None,
+    process: str = "",
+) -> Gateway:
+    """The production wiring: client from settings, two-pool budget from the ST_RATE_* settings; with a
+    `shared` store and ST_RATE_BUDGET_KEY set, the budget is the one every process of that key shares."""
+
+    def budget() -> TwoPoolBudget:
+        # An answer can take at most every HTTP timeout in a row; past that, its window is anchored anyway.
+        longest = settings.http_connect_timeout_s + 3 * settings.http_read_timeout_s
+        return TwoPoolBudget(
+            per_second=settings.rate_per_second,
+            burst=settings.rate_burst,
+            burst_period_s=settings.rate_burst_period_s,
+            max_answer_s=longest if shared is not None else None,
+        )
+
+    limiter: Limiter
+    if shared is not None and settings.rate_budget_key is not None:
+        limiter = SharedScheduler(shared, settings.rate_budget_key, budget, process=process)
+    else:
+        limiter = Scheduler(budget())
+    return Gateway(make_client(settings, transport=transport), limiter)

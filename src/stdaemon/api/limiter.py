@@ -19,12 +19,17 @@ it (plus `margin_s`), which is never earlier than the server's own anchor: a req
 end can only arrive after the server's. The price is one round-trip per window (≈2 % at 20 ms for the
 static pool). A window's remaining points are only used within one period of its opening send, so a late
 request is never counted by us in an old window while the server starts a new one for it.
+
+Shared across processes (`shared_budget.py`), the state travels as `state()` / `restore()`, and a window
+whose opener never reports its answer (its process died) is anchored at `opened_at + max_answer_s`, the
+latest its answer could have come, so the others are not blocked for ever.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,10 @@ class _Pool:
     opener: int | None = None  # its grant id
     ends_at: float | None = None  # known once the opener's response arrived
 
-    def refill(self, now: float) -> None:
+    def refill(self, now: float, max_answer_s: float | None = None) -> None:
+        opened, wait = self.opened_at, max_answer_s
+        if self.ends_at is None and opened is not None and wait is not None and now >= opened + wait:
+            self.ends_at = opened + wait + self.period_s  # its answer never came: anchored at its latest
         if self.ends_at is not None and now >= self.ends_at:
             self.used, self.opened_at, self.opener, self.ends_at = 0, None, None, None
 
@@ -66,6 +74,7 @@ class TwoPoolBudget:
     static_period_s: float = 1.0
     margin_s: float = 0.001
     blocked_until: float = 0.0
+    max_answer_s: float | None = None
     _pools: tuple[_Pool, ...] = field(init=False)
     _next_id: int = field(default=0, init=False)
 
@@ -87,7 +96,7 @@ class TwoPoolBudget:
         if now < self.blocked_until:
             return None
         for pool in self._pools:
-            pool.refill(now)
+            pool.refill(now, self.max_answer_s)
             if pool.usable(now):
                 self._next_id += 1
                 if pool.opened_at is None:
@@ -110,11 +119,13 @@ class TwoPoolBudget:
         """When `take` may next succeed: `now`, a later time, or None while waiting for a response."""
         times: list[float] = []
         for pool in self._pools:
-            pool.refill(now)
+            pool.refill(now, self.max_answer_s)
             if pool.usable(now):
                 times.append(now)
             elif pool.ends_at is not None:
                 times.append(pool.ends_at)
+            elif pool.opened_at is not None and self.max_answer_s is not None:
+                times.append(pool.opened_at + self.max_answer_s)  # the latest its anchor can be learnt
         if not times:
             return None
         return max(min(times), self.blocked_until)
@@ -122,5 +133,37 @@ class TwoPoolBudget:
     def available(self, now: float) -> dict[str, int]:
         """Points left per pool (for status and logs)."""
         for pool in self._pools:
-            pool.refill(now)
+            pool.refill(now, self.max_answer_s)
         return {p.name: p.capacity - p.used if p.usable(now) else 0 for p in self._pools}
+
+    def state(self) -> dict[str, Any]:
+        """The mutable state, JSON-ready (times in the caller's clock)."""
+        return {
+            "blocked_until": self.blocked_until,
+            "next_id": self._next_id,
+            "pools": {
+                p.name: {"used": p.used, "opened_at": p.opened_at, "opener": p.opener, "ends_at": p.ends_at}
+                for p in self._pools
+            },
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Take over a state from `state()` (pools it does not know are ignored; missing ones stay fresh)."""
+        self.blocked_until = float(state.get("blocked_until", 0.0))
+        self._next_id = int(state.get("next_id", 0))
+        pools = state.get("pools", {})
+        for pool in self._pools:
+            saved = pools.get(pool.name)
+            if saved is not None:
+                pool.used, pool.opened_at = int(saved["used"]), saved["opened_at"]
+                pool.opener, pool.ends_at = saved["opener"], saved["ends_at"]
+
+    def pending(self, now: float) -> bool:
+        """Whether a spent window waits for its opener's answer (its end is learnt when that comes)."""
+        for pool in self._pools:
+            pool.refill(now, self.max_answer_s)
+        return any(p.opened_at is not None and p.ends_at is None and not p.usable(now) for p in self._pools)
+
+    def opens(self, grant: Grant) -> bool:
+        """Whether `grant` opened a window whose anchor is not known yet (its settle matters)."""
+        return any(p.opener == grant.ident and p.ends_at is None for p in self._pools)

@@ -23,6 +23,14 @@ from stdaemon.api.priority import Priority
 _AGE_FLOOR = Priority.ACTION + 0.5
 
 
+def rank(priority: int, waited_s: float, aging_s: float) -> float:
+    """A waiter's rank (lower is served first): its priority, less one level per `aging_s` waited, never
+    reaching ACTION (the shared budget compares waiters of several processes with it too)."""
+    if priority > Priority.ACTION and aging_s > 0:
+        return max(_AGE_FLOOR, priority - waited_s / aging_s)
+    return float(priority)
+
+
 class Limiter(Protocol):
     """What the gateway needs from a limiter (the scheduler, or a baseline in the benchmark)."""
 
@@ -100,10 +108,7 @@ class Scheduler:
         self._dispatch()
 
     def _rank(self, waiter: _Waiter, now: float) -> tuple[float, int]:
-        rank: float = waiter.priority
-        if waiter.priority > Priority.ACTION and self._aging_s > 0:
-            rank = max(_AGE_FLOOR, rank - (now - waiter.enqueued_at) / self._aging_s)
-        return rank, waiter.seq
+        return rank(waiter.priority, now - waiter.enqueued_at, self._aging_s), waiter.seq
 
     def _forget(self, waiter: _Waiter) -> None:
         if waiter in self._waiters:

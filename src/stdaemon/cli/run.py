@@ -103,6 +103,9 @@ def run(
             f"stdaemon@{role.value} under systemd needs ST_DATABASE_URL: the embedded PostgreSQL runs only "
             "in stdaemon@all (one process), since a split runner's unit would take it down for the others"
         )
+    if role is not Role.all and settings.rate_budget_key is None and not settings.sandbox:
+        # split runners of one account must share one budget, or together they spend several
+        settings = settings.model_copy(update={"rate_budget_key": "default"})
     configure_logging(level=settings.log_level, log_format=settings.log_format, secrets=settings.secrets())
 
     async def main() -> None:

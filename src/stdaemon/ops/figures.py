@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from stdaemon.api.gateway import Gateway
 from stdaemon.api.limiter import TwoPoolBudget
 from stdaemon.api.scheduler import Scheduler
+from stdaemon.api.shared_budget import SharedScheduler
 from stdaemon.db.crawl_status import CrawlStatus, crawl_status
 from stdaemon.db.metrics import WriterMetrics
 from stdaemon.db.ops_status import Progress, read_progress
@@ -85,7 +86,10 @@ class ProcessFigures:
             "retries": meter.retries,
             "server_errors": meter.server_errors,
             "transport_errors": meter.transport_errors,
-            "queue_depth": limiter.waiting if isinstance(limiter, Scheduler) else 0,
+            "queue_depth": limiter.waiting if isinstance(limiter, Scheduler | SharedScheduler) else 0,
+            "budget_shared_as": (
+                self.settings.rate_budget_key if isinstance(limiter, SharedScheduler) else None
+            ),
             "granted_by_priority": meter.sent_by_priority,
             "waited_s_by_priority": {k: round(v, 3) for k, v in meter.waited_s_by_priority.items()},
             "max_wait_s_by_priority": {k: round(v, 3) for k, v in meter.max_wait_s_by_priority.items()},
