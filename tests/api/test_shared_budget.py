@@ -14,9 +14,9 @@ import pytest
 from stdaemon.api.limiter import TwoPoolBudget
 from stdaemon.api.priority import Priority
 from stdaemon.api.scheduler import Limiter, Scheduler
-from stdaemon.api.server_model import ServerPools
 from stdaemon.api.shared_budget import SharedScheduler
-from stdaemon.api.virtual_time import run_virtual
+from tests.support.server_pools import ServerPools
+from tests.support.virtual_time import run_virtual
 
 T = TypeVar("T")
 State = dict[str, Any]
@@ -69,12 +69,12 @@ async def saturate(
             grant = await limiter.acquire(Priority(i % 4))
             await asyncio.sleep(latency_s / 2 + rng.random() * jitter_s)
             arrived = loop.time()
-            admitted = server.admit(arrived)
-            served += admitted and arrived < seconds
+            verdict = server.check(arrived)
+            served += verdict.allowed and arrived < seconds
             await asyncio.sleep(latency_s / 2 + rng.random() * jitter_s)
             limiter.settle(grant)
-            if not admitted:
-                limiter.block_until(loop.time() + server.reset_in(loop.time()))
+            if not verdict.allowed:
+                limiter.block_until(loop.time() + float(verdict.headers["retry-after"]))
 
     await asyncio.gather(*(worker(lim, i) for lim in limiters for i in range(workers)))
     for lim in limiters:
