@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime
 from html import escape
 
 import plotly.graph_objects as go
@@ -13,10 +14,11 @@ from stdaemon.report import style
 from stdaemon.report.text import short
 
 
-def price_chart(good: str, points: Sequence[PricePoint]) -> go.Figure:
+def price_chart(good: str, points: Sequence[PricePoint], span: tuple[datetime, datetime]) -> go.Figure:
     """One line pair per market: what we pay to buy there (solid) and what we get selling there (dotted).
 
-    Prices are steps: a price holds until the next observation changes it.
+    Prices are steps: a price holds until the next observation changes it. Every chart of a page spans the
+    same `span` of time, so a good seen once is a point in its place, not a chart of milliseconds.
     """
     by_market: dict[str, list[PricePoint]] = defaultdict(list)
     for p in points:
@@ -48,6 +50,7 @@ def price_chart(good: str, points: Sequence[PricePoint]) -> go.Figure:
                 "buy (solid, we pay) · sell (dotted, we get)</span>"
             },
             yaxis={"title": {"text": "credits per unit"}, "tickformat": ",~f"},
+            xaxis={"range": [span[0] - (span[1] - span[0]) * 0.02, span[1] + (span[1] - span[0]) * 0.02]},
             legend={"orientation": "v"},
             hovermode="closest",
         )

@@ -7,6 +7,7 @@ traded goods, the fleet. A section with nothing observed yet says so instead of 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 from html import escape
 
 import plotly.graph_objects as go
@@ -69,8 +70,10 @@ def _prices(data: ReportData) -> str:
     by_good: dict[str, list[PricePoint]] = defaultdict(list)
     for p in data.prices:
         by_good[p.trade_symbol].append(p)
+    first = min((p.observed_at for p in data.prices), default=data.generated_at)
+    span = (min(first, data.generated_at - timedelta(minutes=10)), data.generated_at)
     charts = [
-        _figure(price_chart(good, by_good[good]), f"price-{good.lower()}")
+        _figure(price_chart(good, by_good[good], span), f"price-{good.lower()}")
         for good in data.goods
         if by_good[good]
     ]
