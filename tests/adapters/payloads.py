@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "payloads"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SPEC = REPO_ROOT.parent / "shared" / "spacetraders-api" / "SpaceTraders.json"
 
 
 def body(name: str) -> Any:

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.adapters.payloads import FIXTURES, SPEC, body
+from tests.adapters.payloads import FIXTURES, body
+from tests.support.spec import require_spec
 
 # fixture → (method, path, status) of the operation whose response it is
 OPERATIONS: dict[str, tuple[str, str, str]] = {
@@ -73,9 +74,7 @@ def test_every_fixture_is_checked_against_an_operation() -> None:
 
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
-    if not SPEC.is_file():
-        pytest.skip(f"the bundled spec is not at {SPEC}")
-    loaded: dict[str, Any] = json.loads(SPEC.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(require_spec().read_text(encoding="utf-8"))
     return loaded
 
 

@@ -16,9 +16,9 @@ import pytest
 from scripts.spec_transform import ECHOED_BODIES, OMITTED_BY_SERVERS, transform
 
 import space_traders_api_client.api as api_pkg
+from tests.support.spec import require_spec
 
 REPO = Path(__file__).resolve().parents[2]
-SPEC = REPO.parent / "shared" / "spacetraders-api" / "SpaceTraders.json"
 GENERATED = REPO / "src" / "space_traders_api_client"
 
 
@@ -148,11 +148,11 @@ def _diff(left: Path, right: Path) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SPEC.is_file(), reason="../shared/spacetraders-api/SpaceTraders.json is not present")
 def test_regeneration_gives_no_diff(tmp_path: Path) -> None:
+    spec = require_spec()
     out = tmp_path / "space_traders_api_client"
     done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "generate_client.py"), str(SPEC), "--output", str(out)],
+        [sys.executable, str(REPO / "scripts" / "generate_client.py"), str(spec), "--output", str(out)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -170,4 +170,4 @@ def test_regeneration_gives_no_diff(tmp_path: Path) -> None:
         and (GENERATED / p.relative_to(out)).read_bytes() != p.read_bytes()
     ]
     assert differences == [] and byte_diffs == [], (differences, byte_diffs)
-    assert json.loads(SPEC.read_text())["info"]["version"]  # the spec we compared against is readable
+    assert json.loads(spec.read_text())["info"]["version"]  # the spec we compared against is readable

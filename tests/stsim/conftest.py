@@ -1,7 +1,7 @@
 """Fixtures for stsim: an in-process app on a fake clock, an httpx client, and a spec validator.
 
-The spec is read from <repo>/../shared/spacetraders-api/SpaceTraders.json; tests that need it skip cleanly
-when it is absent (it is never copied into the repository).
+The spec is found by tests/support/spec.py (outside the repository, never copied); tests that need it skip
+cleanly when it is absent, and fail instead under ST_TEST_REQUIRE_SPEC=1 (CI).
 """
 
 from __future__ import annotations
@@ -16,16 +16,15 @@ from starlette.applications import Starlette
 
 from stsim.app import Server, build_app
 from stsim.clock import FakeClock
-from tests.stsim.spec import SPEC_PATH, SpecValidator
+from tests.stsim.spec import SpecValidator
+from tests.support.spec import require_spec
 
 ACCOUNT = {"Authorization": "Bearer account-token-anything"}
 
 
 @pytest.fixture(scope="session")
 def spec() -> dict[str, Any]:
-    if not SPEC_PATH.is_file():
-        pytest.skip(f"spec not found at {SPEC_PATH}")
-    loaded: dict[str, Any] = json.loads(SPEC_PATH.read_text())
+    loaded: dict[str, Any] = json.loads(require_spec().read_text())
     return loaded
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft7Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-SPEC_PATH = Path(__file__).resolve().parents[2].parent / "shared" / "spacetraders-api" / "SpaceTraders.json"
 ERROR_ENVELOPE: dict[str, Any] = {
     "type": "object",
     "required": ["error"],

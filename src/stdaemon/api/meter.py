@@ -1,9 +1,10 @@
 """The budget meter: what the rate budget was spent on and what waiting cost, per priority.
 
-`BudgetMeter` is updated by the scheduler and the gateway; `snapshot()` returns a frozen copy for
-`stdaemon status` and periodic log lines. Outcomes of each attempt are counted per priority (`ok`, `429`,
-`5xx`, `4xx`, `transport`), and the send times of the last `WINDOW_S` seconds are kept (bounded) so the
-budget spent in the last minute can be reported.
+`BudgetMeter` is updated by the scheduler and the gateway; `snapshot()` returns a frozen copy. Its reader
+is `stdaemon.ops.figures`: the `stats` log line, the Prometheus endpoint (when ST_METRICS_PORT is set) and the
+runner's heartbeat row, which is how `stdaemon status`, another process, sees these figures. Outcomes of each
+attempt are counted per priority (`ok`, `429`, `5xx`, `4xx`, `transport`), and the send times of the last
+`WINDOW_S` seconds are kept (bounded) so the budget spent in the last minute can be reported.
 """
 
 from __future__ import annotations

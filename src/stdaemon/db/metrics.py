@@ -1,7 +1,9 @@
 """What the writer reports: queue depth, rows written per table, batch latency, retries, dead letters.
 
-Plain counters in memory, so `stdaemon status`, logs and the benchmark read the same numbers; latencies keep
-a bounded window of recent samples so memory stays flat in a process that runs for weeks.
+Plain counters in the writer's process. `stdaemon.ops.figures` reads them for the `stats` log line, the
+Prometheus endpoint and the runner's heartbeat row (how `stdaemon status`, another process, sees them);
+benchmarks/writer.py reads the commit latencies. Latencies keep a bounded window of recent samples, so memory
+stays flat in a process that runs for weeks.
 """
 
 from __future__ import annotations
