@@ -21,13 +21,18 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from stdaemon.api.decoder import ADAPTERS
-from stdaemon.api.errors import ResetDetected
+from stdaemon.api.errors import ActionOutcomeUnknown, ApiError, ResetDetected, Unauthorized
 from stdaemon.api.gateway import Gateway, build_gateway
 from stdaemon.db import migrations
 from stdaemon.db.budget_store import DbBudgetStore
+from stdaemon.db.credit_ledger import DbCreditLedger
 from stdaemon.db.engine import Database, open_database
 from stdaemon.db.epochs import ensure_sandbox_may_write
+from stdaemon.db.fleet_store import DbAssignmentStore
+from stdaemon.db.market_book import DbMarketBook
 from stdaemon.db.sink import DbReferenceSource, WriterSink
 from stdaemon.db.status import collect
 from stdaemon.db.writer import DbWriter
@@ -36,15 +41,24 @@ from stdaemon.lifecycle import run_services
 from stdaemon.logging import get_logger
 from stdaemon.sandbox import Sandbox, register_agent, registering, sandbox_transport
 from stdaemon.services.data_service import DataService
+from stdaemon.services.fleet.clock import Clock, WallClock
+from stdaemon.services.fleet.context import FleetConfig, FleetDeps
+from stdaemon.services.fleet.errors import ErrorKinds
 from stdaemon.settings import Settings
 from stdaemon.systemd import Notifier
 
 log = get_logger(__name__)
 
-__all__ = ["App", "build_app", "ensure_drained", "open_db", "open_reader", "run_batch"]
+__all__ = ["App", "build_app", "ensure_drained", "fleet_deps", "open_db", "open_reader", "run_batch"]
 
 T = TypeVar("T")
 Schema = Literal["migrate", "at_head", "as_is"]
+
+# What the fleet engine turns into plans (an answer of the game), lets through (a reset: the process stops),
+# or re-reads the ship after (a POST whose outcome is unknown).
+FLEET_ERRORS = ErrorKinds(
+    api=(ApiError,), fatal=(ResetDetected, Unauthorized), outcome_unknown=(ActionOutcomeUnknown,)
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,28 @@ async def open_db(
             notifier.status(f"checking the schema of {db.where}")
             await migrations.ensure_at_head(db.engine)
         yield db
+
+
+def fleet_deps(
+    data: DataService,
+    engine: AsyncEngine,
+    writer: DbWriter,
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+) -> FleetDeps:
+    """The fleet engine's services over the database (claims, ledger, prices) and the DataService."""
+    return FleetDeps(
+        data=data,
+        clock=clock or WallClock(),
+        ledger=DbCreditLedger(writer, engine),
+        book=DbMarketBook(engine),
+        store=DbAssignmentStore(engine),
+        errors=FLEET_ERRORS,
+        config=FleetConfig(
+            market_poll_interval_s=settings.market_poll_interval_s, probe_budget=settings.probe_budget or 0
+        ),
+    )
 
 
 @contextlib.asynccontextmanager

@@ -23,6 +23,7 @@ log = get_logger(__name__)
 SANDBOX_URL = "http://stsim.sandbox/v2"
 SANDBOX_SEED = 1
 SANDBOX_SYSTEMS = 20
+SANDBOX_PROBE_BUDGET = 100_000  # a few probes (about 20,000 each), so a newcomer sees several markets fill up
 
 
 class Registrar(Protocol):
@@ -57,7 +58,8 @@ async def register_agent(
 ) -> Sandbox:
     """Register `settings.agent_symbol` through `gateway` (built by bootstrap on `transport`)."""
     registered = register_result(await gateway.register(settings.agent_symbol, settings.faction))
-    playing = registering(settings).model_copy(update={"token": registered.token})
+    budget = settings.probe_budget if settings.probe_budget is not None else SANDBOX_PROBE_BUDGET
+    playing = registering(settings).model_copy(update={"token": registered.token, "probe_budget": budget})
     log.info(
         "sandbox_started",
         agent=registered.agent.symbol,

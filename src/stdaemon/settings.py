@@ -108,6 +108,11 @@ class Settings(BaseSettings):
 
     # --- runners -------------------------------------------------------------------------------------
     market_poll_interval_s: float = Field(default=300.0, ge=1)
+    probe_budget: int | None = Field(
+        default=None,
+        ge=0,
+        description="credits the market runner may spend on probes; unset = 0 (sandbox: some)",
+    )
     shutdown_grace_s: float = Field(default=20.0, gt=0)
 
     # --- operations ----------------------------------------------------------------------------------

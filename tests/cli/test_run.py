@@ -73,12 +73,12 @@ async def test_run_migrates_observes_and_exits_zero_on_a_signal(
     assert status["migration"]["at_head"] is True
     assert {t["name"] for t in status["tables"]} >= {"telemetry.ships", "reference.waypoints"}
     stopped = next(e for e in seen if e["event"] == "db_writer_stopped")
-    assert stopped["written"]["telemetry.ships"] == 2
+    assert stopped["written"]["telemetry.ships"] >= 2  # both ships, and again as the fleet moves them
     assert err == b""  # nothing but JSON lines, all on stdout
 
     engine = make_engine(fresh_url)
     try:
-        assert await rows(engine, "telemetry.ships") == 2
+        assert await rows(engine, "telemetry.ships") >= 2  # the sandbox's market runner may buy probes
         assert await rows(engine, "telemetry.agents") == 1
         assert await rows(engine, "reference.resets") == 1
         async with engine.connect() as conn:
@@ -176,4 +176,4 @@ async def test_run_daemon_in_process_stops_when_asked(clean_db: AsyncEngine, dat
     stop.set()
     await asyncio.wait_for(task, timeout=30)
     assert await rows(clean_db, "telemetry.contracts") == 1
-    assert await rows(clean_db, "telemetry.agent_snapshots") == 1
+    assert await rows(clean_db, "telemetry.agent_snapshots") >= 1  # and one per credit change of the fleet

@@ -25,11 +25,13 @@ from typing import Annotated, Any, NewType, Union, get_args, get_origin
 import pytest
 from pydantic import AwareDatetime, BaseModel
 
+from stdaemon.db.credit_ledger import ledger_row
 from stdaemon.db.rows import Rows, reset_rows, rows_for
 from stdaemon.db.tables import TABLES
 from stdaemon.db.tables.base import EntityTable
 from stdaemon.domain import models as m
 from stdaemon.domain.crawl import TaskState
+from stdaemon.domain.operations import LedgerEntry
 
 RESET = date(2030, 1, 1)
 SEEN = datetime(2030, 1, 2, tzinfo=UTC)
@@ -60,15 +62,19 @@ MAPPED: dict[type[BaseModel], Mapper] = {
     m.Extraction: _rows,
     m.ServerStatus: lambda status: reset_rows(status, SEEN),
     TaskState: _rows,
+    LedgerEntry: lambda entry: {"telemetry.credit_ledger": [ledger_row(entry, RESET)]},
 }
-# Tables without the columns of API entities (bookkeeping), and the one no domain model is mapped to.
+# Tables without the columns of API entities (bookkeeping), and those no domain model is mapped to (the
+# fleet's claims are written by SQL of their own, db.fleet_store).
 BOOKKEEPING = {
     "reference.resets",
     "reference.crawl_progress",
     "telemetry.dead_letters",
     "telemetry.runner_heartbeats",
+    "telemetry.ship_behaviours",
+    "telemetry.credit_ledger",
 }
-UNMAPPED = {"telemetry.dead_letters", "telemetry.runner_heartbeats"}
+UNMAPPED = {"telemetry.dead_letters", "telemetry.runner_heartbeats", "telemetry.ship_behaviours"}
 DERIVED = {
     ("reference.systems", "sector_symbol"): "the sector is the first part of the system symbol",
     ("telemetry.shipyard_transactions", "agent_symbol"): "part of the key: '' is an agent the payload omits",

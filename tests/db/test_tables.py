@@ -63,7 +63,12 @@ def changed(value: Any) -> Any:
 
 LATEST = [s for s in TABLES.values() if s.kind == "latest"]
 # Tables the daemon keeps for itself, with no API object behind them (so no `raw`/`observed_at` contract).
-BOOKKEEPING = {"reference.crawl_progress", "telemetry.runner_heartbeats"}
+BOOKKEEPING = {
+    "reference.crawl_progress",
+    "telemetry.runner_heartbeats",
+    "telemetry.ship_behaviours",
+    "telemetry.credit_ledger",
+}
 HISTORY = [s for s in TABLES.values() if s.kind == "history"]
 KEYED = [s for s in TABLES.values() if s.kind != "log"]
 

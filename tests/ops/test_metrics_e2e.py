@@ -82,18 +82,18 @@ async def test_metrics_stats_and_status_of_a_running_runner(fresh_url: str, tmp_
     assert got["stdaemon_writer_queue_depth_rows", ()] >= 0
     [credits] = [v for (name, _), v in got.items() if name == "stdaemon_agent_credits"]
     assert credits > 0
-    assert got["stdaemon_markets_priced", ()] == 0
+    assert got["stdaemon_markets_priced", ()] >= 0  # the fleet prices the markets it trades at
 
     stats = next(e for e in seen if e["event"] == "stats")
     assert stats["role"] == "fleet" and stats["api"]["allowance_per_minute"] == 150
-    assert stats["writer"]["rows_written"]["telemetry.ships"] == 2
-    assert "fleet-observer: observed 2 ships" in stats["activity"]
+    assert stats["writer"]["rows_written"]["telemetry.ships"] >= 2
+    assert stats["activity"].startswith("fleet: 1 ship: ")  # the command ship, on its behaviour
     assert {"cache", "progress"} <= set(stats)
 
     assert running.returncode == 0, running.stderr
     fleet = json.loads(running.stdout)["runners"]["fleet"]
     assert fleet["state"] == "running"
-    assert fleet["doing"].startswith("fleet-observer: observed 2 ships")
+    assert fleet["doing"].startswith("fleet: 1 ship: ")
     assert fleet["budget_used_last_minute"] >= 3 and fleet["budget_allowance_per_minute"] == 150
     assert fleet["heartbeat_age_s"] < 30
 

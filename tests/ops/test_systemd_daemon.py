@@ -52,7 +52,7 @@ async def test_the_daemon_reports_its_start_runs_the_watchdog_and_stops(
         next(s for s in steps if s.startswith("STATUS=migrating the schema")),
         "STATUS=checking the API",
         "READY=1",
-        "STATUS=running fleet-observer, heartbeat, stats",
+        "STATUS=running fleet, heartbeat, stats",
         "STOPPING=1",
     ]
     assert [steps.index(s) for s in order] == sorted(steps.index(s) for s in order), steps

@@ -27,19 +27,20 @@ class Role(enum.StrEnum):
     markets = "markets"
 
 
-# Roles whose runner loops exist. The crawl and market runners are later work: asking for them by name
-# is refused in one line rather than silently running nothing.
-BUILT = {Role.all, Role.fleet}
+# Roles whose runner loops exist. The crawl runner is later work: asking for it by name is refused in one
+# line rather than silently running nothing.
+BUILT = {Role.all, Role.fleet, Role.markets}
 
 
 async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asyncio.Event) -> None:
-    from stdaemon.api.adapters import DecodeError
-    from stdaemon.api.errors import ApiError, ResetDetected, Unauthorized
-    from stdaemon.bootstrap import build_app, ensure_drained
+    from stdaemon.api.errors import ResetDetected
+    from stdaemon.bootstrap import build_app, ensure_drained, fleet_deps
     from stdaemon.lifecycle import Service, run_services
     from stdaemon.logging import get_logger
     from stdaemon.ops.wiring import metrics_socket, ops_services
-    from stdaemon.services.observer import FleetObserver
+    from stdaemon.services.fleet.rules import RUNNER, fleet_planner
+    from stdaemon.services.fleet.runner import Runner
+    from stdaemon.services.markets import build_market_runner
     from stdaemon.systemd import Notifier, watchdog
 
     log = get_logger("stdaemon.run")
@@ -53,16 +54,11 @@ async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asy
         epoch = await built.data.start()
         log.info("epoch", reset_date=str(epoch.reset_date), sandbox=built.sandbox is not None)
         services: list[Service] = []
+        deps = fleet_deps(built.data, built.db.engine, built.writer, built.settings)
         if role in (Role.all, Role.fleet):
-            services.append(
-                FleetObserver(
-                    built.data,
-                    every_s=settings.ttl_ships_s,
-                    # a payload we cannot decode is logged and retried next time, not a crash loop
-                    expected=(ApiError, DecodeError),
-                    fatal=(ResetDetected, Unauthorized),
-                )
-            )
+            services.append(Runner(RUNNER, deps, fleet_planner()))
+        if role in (Role.all, Role.markets):
+            services.append(build_market_runner(deps))
         _, reporting = ops_services(built, role.value, services, notifier=notifier, metrics=metrics)
         try:
             await run_services(

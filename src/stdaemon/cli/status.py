@@ -73,6 +73,11 @@ def render_text(report: dict[str, object]) -> str:
     lines += ["", *render_runners(runners)]
     if isinstance(progress, dict):
         lines += ["", *render_progress(progress)]
+    fleet = report.get("fleet")
+    if isinstance(fleet, dict):
+        from stdaemon.db.fleet_status import render_fleet
+
+        lines += render_fleet(fleet)
     return "\n".join(lines)
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from stdaemon.db import migrations
 from stdaemon.db.crawl_status import CrawlStatus, crawl_status
+from stdaemon.db.fleet_status import FleetStatus, collect_fleet
 from stdaemon.db.ops_status import PROGRESS_TABLES, Beat, Progress, read_beats, read_progress, runners_json
 from stdaemon.db.tables import TABLES
 
@@ -51,6 +52,7 @@ class StatusReport:
     runners: list[Beat] = field(default_factory=list)
     progress: Progress | None = None
     stale_after_s: float = 45.0
+    fleet: FleetStatus | None = None
 
     @property
     def at_head(self) -> bool:
@@ -74,6 +76,7 @@ class StatusReport:
             "crawl": self.crawl.as_json() if self.crawl else None,
             "runners": runners_json(self.runners, self.stale_after_s),
             "progress": self.progress.as_json() if self.progress is not None else None,
+            "fleet": self.fleet.as_json() if self.fleet is not None else None,
         }
 
 
@@ -86,6 +89,7 @@ _OBSERVED = {
     "reference.resets": "last_seen_at",
     "telemetry.dead_letters": "failed_at",
     "telemetry.runner_heartbeats": "beat_at",
+    "telemetry.ship_behaviours": "written_at",  # a claim or a saved state: when it was written is when
 }
 
 
@@ -137,6 +141,9 @@ async def collect(
         crawl = await crawl_status(conn) if "reference.crawl_progress" in existing else None
         beats = await read_beats(conn) if "telemetry.runner_heartbeats" in existing else []
         progress = await read_progress(conn) if existing >= PROGRESS_TABLES else None
+        fleet = None
+        if reset is not None and {"telemetry.credit_ledger", "telemetry.ship_behaviours"} <= existing:
+            fleet = await collect_fleet(conn, reset)
     tables = [
         TableStatus(
             name=name,
@@ -161,6 +168,7 @@ async def collect(
         runners=beats,
         progress=progress,
         stale_after_s=STALE_BEATS * heartbeat_interval_s,
+        fleet=fleet,
     )
 
 

@@ -14,6 +14,7 @@ of its own (`ship_type` for a listing's `type`, `waypoint_symbol` for a survey's
 from __future__ import annotations
 
 from stdaemon.db.tables.base import REFERENCE, SCHEMAS, TELEMETRY, Base, metadata
+from stdaemon.db.tables.fleet import CreditLedgerEntry, ShipBehaviour
 from stdaemon.db.tables.markets import (
     Market,
     MarketSnapshot,
@@ -58,6 +59,7 @@ __all__ = [
     "ConstructionSite",
     "Contract",
     "CrawlProgress",
+    "CreditLedgerEntry",
     "DeadLetter",
     "Extraction",
     "Faction",
@@ -69,6 +71,7 @@ __all__ = [
     "Reset",
     "RunnerHeartbeat",
     "Ship",
+    "ShipBehaviour",
     "Shipyard",
     "ShipyardShip",
     "ShipyardTransaction",

@@ -13,7 +13,7 @@ from typing import Literal
 
 from sqlalchemy import Table
 
-from stdaemon.db.tables import markets, ops, reference, telemetry
+from stdaemon.db.tables import fleet, markets, ops, reference, telemetry
 from stdaemon.db.tables.base import Base, metadata
 
 TableKind = Literal["latest", "history", "log"]
@@ -85,6 +85,8 @@ _SPECS = (
     _spec(telemetry.Extraction, "history"),
     _spec(telemetry.DeadLetter, "log"),
     _spec(ops.RunnerHeartbeat, "latest"),
+    _spec(fleet.ShipBehaviour, "latest"),
+    _spec(fleet.CreditLedgerEntry, "history"),
 )
 
 TABLES: dict[str, TableSpec] = {spec.name: spec for spec in _SPECS}

@@ -1,0 +1,282 @@
+"""Contracts: take the faction's contract, source the goods, deliver them in as few trips as cargo allows.
+
+Each step re-derives where the work stands from the game (the contract's `unitsFulfilled`, the cargo held),
+so a step killed half-way is simply run again. The state only remembers the contract, the chosen source
+market and the markets that refused a good. In order:
+
+1. No contract yet: adopt an accepted, open one; else judge the offered one (`assess`: can the goods be
+   bought, in time for the deadline, with the credits we have?) and accept it, or log why not and rest;
+   with none offered, negotiate one at a waypoint of the faction (the headquarters).
+2. Per delivery term: carry `min(remaining, cargo capacity)` units a trip. Short of that, fly to the
+   cheapest source we know (`sourcing.sources`), buy what the hold takes, fly to the destination, deliver.
+3. All delivered: fulfil. Past the deadline: log the reason and give the contract up (4503 ends it too).
+
+Mining the goods instead of buying them is not done here (a ship that can mine still buys).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from pydantic import Field
+
+from stdaemon.domain import models as m
+from stdaemon.services.fleet import pilot
+from stdaemon.services.fleet.behaviour import Behaviour, BehaviourState, Done, Failed, Next, Wait, register
+from stdaemon.services.fleet.context import ShipContext
+from stdaemon.services.fleet.errors import CONTRACT_DEADLINE, CONTRACT_OPEN, DELIVERY, NOT_TRADED
+from stdaemon.services.fleet.navigation import Urgency
+from stdaemon.services.fleet.sourcing import sources, trip_seconds
+
+REST_NO_CONTRACT = timedelta(minutes=10)
+SAFETY = 1.5  # a contract is taken if it can be done in the time left divided by this
+
+
+class ContractState(BehaviourState):
+    contract_id: str | None = None
+    source: str | None = None
+    avoid: list[str] = Field(default_factory=list)  # "WAYPOINT:GOOD" a market refused
+    deadline: datetime | None = None
+
+
+def open_for_work(contract: m.Contract, now: datetime) -> bool:
+    return (
+        contract.accepted
+        and not contract.fulfilled
+        and (contract.deadline is None or contract.deadline > now)
+    )
+
+
+def offered(contract: m.Contract, now: datetime) -> bool:
+    deadline = contract.deadline_to_accept
+    return not contract.accepted and not contract.fulfilled and (deadline is None or deadline > now)
+
+
+def remaining_terms(contract: m.Contract) -> list[m.ContractDeliverGood]:
+    return [t for t in contract.deliver if t.units_fulfilled < t.units_required]
+
+
+@register
+class Contracts(Behaviour[ContractState]):
+    name = "contracts"
+    State = ContractState
+
+    @classmethod
+    def start(cls) -> Contracts:
+        return cls(ContractState())
+
+    def describe(self) -> str:
+        return f"contract {self.state.contract_id}" if self.state.contract_id else "looking for a contract"
+
+    async def step(self, ctx: ShipContext) -> Next:
+        if self.state.contract_id is None:
+            return await self._find(ctx)
+        contract = await ctx.data.contract(self.state.contract_id, fresh=ctx.refresh)
+        now = ctx.now()
+        if contract.fulfilled:
+            return Done(f"contract {contract.id} fulfilled")
+        if contract.deadline is not None and contract.deadline <= now:
+            ctx.log.warning(
+                "contract_missed", contract=contract.id, reason="the deadline passed before delivery"
+            )
+            return Done(f"contract {contract.id} missed its deadline", REST_NO_CONTRACT)
+        terms = remaining_terms(contract)
+        if not terms:
+            await ctx.fulfill(contract)
+            ctx.log.info("contract_fulfilled", contract=contract.id, paid=contract.on_fulfilled)
+            return Done(f"contract {contract.id} fulfilled")
+        return await self._work(ctx, contract, terms[0])
+
+    # --- choosing a contract -------------------------------------------------------------------------
+
+    async def _find(self, ctx: ShipContext) -> Next:
+        now = ctx.now()
+        contracts = await ctx.data.contracts(fresh=True)
+        active = next((c for c in contracts if open_for_work(c, now)), None)
+        if active is not None:
+            return self._adopt(ctx, active, "resumed")
+        offer = next((c for c in contracts if offered(c, now)), None)
+        if offer is None:
+            return await self._negotiate(ctx)
+        verdict = await assess(ctx, offer)
+        if verdict is not None:
+            ctx.log.warning("contract_not_taken", contract=offer.id, reason=verdict)
+            return Done(f"contract {offer.id} not taken: {verdict}", REST_NO_CONTRACT)
+        accepted = await ctx.accept(offer)
+        return self._adopt(ctx, accepted, "accepted")
+
+    def _adopt(self, ctx: ShipContext, contract: m.Contract, how: str) -> Next:
+        self.state.contract_id, self.state.deadline = contract.id, contract.deadline
+        ctx.log.info(
+            f"contract_{how}",
+            contract=contract.id,
+            deliver=[
+                f"{t.units_required - t.units_fulfilled} {t.trade_symbol} to {t.destination_symbol}"
+                for t in contract.deliver
+            ],
+            on_accepted=contract.on_accepted,
+            on_fulfilled=contract.on_fulfilled,
+            deadline=contract.deadline.isoformat() if contract.deadline else None,
+        )
+        return Wait(ctx.now(), f"contract {contract.id} {how}")
+
+    async def _negotiate(self, ctx: ShipContext) -> Next:
+        ship = await ctx.ship()
+        here = await ctx.data.waypoint(ship.nav.waypoint_symbol)
+        if here.faction_symbol is None:
+            agent = await ctx.data.agent()
+            if agent.headquarters is None:
+                return Done("no faction waypoint known to negotiate a contract at", REST_NO_CONTRACT)
+            wait = await pilot.travel(ctx, agent.headquarters)
+            if wait is not None:
+                return wait
+            ship = await ctx.ship()
+        await ctx.dock(ship)
+        result = await ctx.data.negotiate_contract(ctx.symbol)
+        ctx.log.info("contract_negotiated", contract=result.contract.id)
+        return Wait(ctx.now(), "judging the negotiated contract")
+
+    # --- working a contract --------------------------------------------------------------------------
+
+    async def _work(  # noqa: PLR0911  one return per next move
+        self, ctx: ShipContext, contract: m.Contract, term: m.ContractDeliverGood
+    ) -> Next:
+        ship = await ctx.ship()
+        good, remaining = term.trade_symbol, term.units_required - term.units_fulfilled
+        held = sum(i.units for i in ship.cargo.inventory if i.symbol == good)
+        trip = min(remaining, ship.cargo.capacity)
+        urgency = await self._urgency(ctx, contract)
+        arrived = ship.nav.waypoint_symbol == term.destination_symbol and ship.nav.status != "IN_TRANSIT"
+        if held >= trip or (held > 0 and (arrived or ship.cargo.units >= ship.cargo.capacity)):
+            wait = await pilot.travel(ctx, term.destination_symbol, urgency=urgency)
+            if wait is not None:
+                return wait
+            units = min(held, remaining)
+            after = await ctx.deliver(contract, good, units)
+            done = next(t for t in after.deliver if t.trade_symbol == good)
+            ctx.log.info(
+                "contract_delivered",
+                contract=contract.id,
+                good=good,
+                units=units,
+                progress=f"{done.units_fulfilled}/{done.units_required}",
+            )
+            return Wait(ctx.now(), "delivered")
+        source = await self._source(ctx, good, term.destination_symbol)
+        if source is None:
+            ctx.log.warning(
+                "contract_unsourced",
+                contract=contract.id,
+                good=good,
+                reason="no known market in the system sells it",
+            )
+            return Failed(f"no known market sells {good}", ctx.now() + REST_NO_CONTRACT)
+        wait = await pilot.travel(ctx, source, urgency=urgency)
+        if wait is not None:
+            return wait
+        ship = await ctx.ship()
+        await self._make_room(ctx, ship, good)
+        ship = await ctx.ship()
+        room = ship.cargo.capacity - ship.cargo.units
+        units = min(trip - held, room, await self._affordable(ctx, ship, good))
+        if units <= 0:
+            if held > 0:  # deliver what we have rather than wait
+                return await self._deliver_partial(ctx, term, urgency)
+            return Failed(f"cannot afford or hold any {good} at {source}", ctx.now() + REST_NO_CONTRACT)
+        bought = await ctx.buy(good, units)
+        ctx.log.info("contract_goods_bought", contract=contract.id, good=good, units=bought, market=source)
+        return Wait(ctx.now(), f"bought {bought} {good}")
+
+    async def _deliver_partial(self, ctx: ShipContext, term: m.ContractDeliverGood, urgency: Urgency) -> Next:
+        wait = await pilot.travel(ctx, term.destination_symbol, urgency=urgency)
+        return wait if wait is not None else Wait(ctx.now(), "at the destination with a partial load")
+
+    async def _source(self, ctx: ShipContext, good: str, near: str) -> str | None:
+        if self.state.source is not None and f"{self.state.source}:{good}" not in self.state.avoid:
+            return self.state.source
+        ranked = await sources(ctx, good, near=near, avoid=frozenset(self.state.avoid))
+        self.state.source = ranked[0].waypoint if ranked else None
+        return self.state.source
+
+    async def _affordable(self, ctx: ShipContext, ship: m.Ship, good: str) -> int:
+        listing = next((g for g in (await ctx.market_here(ship)).trade_goods if g.symbol == good), None)
+        if listing is None or listing.purchase_price <= 0:
+            return 1 << 30
+        agent = await ctx.data.agent()
+        return max(0, (agent.credits - ctx.deps.config.credit_reserve) // listing.purchase_price)
+
+    async def _make_room(self, ctx: ShipContext, ship: m.Ship, keep: str) -> None:
+        """Sell (or, if this market does not buy it, jettison) whatever the contract does not need."""
+        others = [i for i in ship.cargo.inventory if i.symbol != keep]
+        if not others:
+            return
+        market = await ctx.market_here(ship)
+        traded = {g.symbol for g in market.trade_goods} | set(market.imports) | set(market.exchange)
+        for item in others:
+            if item.symbol in traded:
+                await ctx.sell(item.symbol, item.units)
+            else:
+                await ctx.data.jettison(ctx.symbol, item.symbol, item.units)
+                ctx.log.warning(
+                    "cargo_jettisoned", good=item.symbol, units=item.units, reason="not sold here"
+                )
+
+    async def _urgency(self, ctx: ShipContext, contract: m.Contract) -> Urgency:
+        if contract.deadline is None:
+            return Urgency.NORMAL
+        left = (contract.deadline - ctx.now()).total_seconds()
+        return Urgency.URGENT if left < 3600 * ctx.deps.time_scale else Urgency.NORMAL
+
+    async def on_error(self, ctx: ShipContext, error: Exception, code: int | None) -> Next | None:
+        if code == CONTRACT_DEADLINE:
+            ctx.log.warning(
+                "contract_missed", contract=self.state.contract_id, reason=f"the server says: {error}"
+            )
+            return Done(f"contract {self.state.contract_id} expired (4503)", REST_NO_CONTRACT)
+        if code in NOT_TRADED and self.state.source is not None:
+            contract = await ctx.data.contract(self.state.contract_id) if self.state.contract_id else None
+            goods = [t.trade_symbol for t in contract.deliver] if contract is not None else []
+            self.state.avoid.extend(f"{self.state.source}:{g}" for g in goods)
+            ctx.atlas.forget_listing(self.state.source)
+            self.state.source = None
+            return Wait(ctx.now(), "the market refused the good: choosing another")
+        if code == CONTRACT_OPEN:
+            return Done("an open contract we do not take blocks negotiating", REST_NO_CONTRACT)
+        if code in DELIVERY:
+            return Wait(ctx.now(), "re-reading the contract")
+        return None
+
+
+async def assess(ctx: ShipContext, contract: m.Contract) -> str | None:
+    """Why we cannot do `contract` in time with our credits, or None when we can."""
+    ship = await ctx.ship()
+    agent = await ctx.data.agent()
+    now = ctx.now()
+    seconds, cost = 0.0, 0
+    position = ship.nav.waypoint_symbol
+    for term in remaining_terms(contract):
+        ranked = await sources(ctx, term.trade_symbol, near=term.destination_symbol)
+        if not ranked:
+            return f"no known market in {term.destination_symbol}'s system sells {term.trade_symbol}"
+        best = ranked[0]
+        units = term.units_required - term.units_fulfilled
+        trips = -(-units // max(1, ship.cargo.capacity))
+        there = await trip_seconds(ctx, ship, position, best.waypoint)
+        leg = await trip_seconds(ctx, ship, best.waypoint, term.destination_symbol)
+        seconds += there + leg * (2 * trips - 1)
+        cost += (best.price or 0) * units
+        position = term.destination_symbol
+    if contract.deadline is not None and seconds * SAFETY > (contract.deadline - now).total_seconds():
+        return f"needs about {seconds:.0f} s, the deadline is {contract.deadline.isoformat()}"
+    if cost > agent.credits - ctx.deps.config.credit_reserve:
+        return f"the goods cost about {cost} credits, we have {agent.credits}"
+    payment = (contract.on_accepted or 0) + (contract.on_fulfilled or 0)
+    ctx.log.info(
+        "contract_assessed",
+        contract=contract.id,
+        est_seconds=round(seconds),
+        est_cost=cost,
+        payment=payment,
+        est_profit=payment - cost,
+    )
+    return None

@@ -1,0 +1,129 @@
+"""The pure planning parts: which probe watches which markets, the best trade from quotes, and how the rule
+planner picks, rests and falls back to Idle."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from stdaemon.api.decoder import ADAPTERS
+from stdaemon.domain import models as m
+from stdaemon.domain.operations import MarketQuote
+from stdaemon.services.fleet.behaviour import Behaviour, Done, Failed, restore
+from stdaemon.services.fleet.behaviours.contracts import Contracts
+from stdaemon.services.fleet.behaviours.idle import Idle
+from stdaemon.services.fleet.behaviours.trade import Trade, best_deal
+from stdaemon.services.fleet.behaviours.travel import Travel
+from stdaemon.services.fleet.navigation import Point
+from stdaemon.services.fleet.planner import PlanView, Rule, RulePlanner, can_mine, is_command, is_probe
+from stdaemon.services.fleet.rules import fleet_planner
+from stdaemon.services.markets.stations import fingerprint, plan_stations
+from tests.services.fakes import data
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def pts(*xs: int) -> list[Point]:
+    return [Point(f"M{i}", x, 0) for i, x in enumerate(xs)]
+
+
+def test_enough_probes_each_stay_at_the_nearest_market() -> None:
+    markets = pts(0, 100, 200)
+    probes = {"P1": Point("M2", 200, 0), "P2": Point("M0", 0, 0), "P3": None, "P4": None}
+    plan = plan_stations(probes, markets, home=markets[0])
+    assert plan["P2"] == ["M0"] and plan["P1"] == ["M2"]
+    assert sorted(plan["P3"] + plan["P4"]) == ["M1"]  # one spare probe gets nothing
+
+
+def test_fewer_probes_cycle_contiguous_runs_of_the_tour() -> None:
+    markets = pts(0, 10, 20, 300, 310)
+    plan = plan_stations({"P1": None, "P2": None}, markets, home=markets[0])
+    runs = sorted(plan.values(), key=len)
+    assert runs == [["M3", "M4"], ["M0", "M1", "M2"]]
+    assert plan_stations({}, markets, None) == {}
+    assert fingerprint(["P1"], ["M0"]) != fingerprint(["P1", "P2"], ["M0"])
+
+
+def quote(waypoint: str, good: str, buy: int, sell: int, volume: int = 10) -> MarketQuote:
+    return MarketQuote(
+        waypoint_symbol=waypoint, trade_symbol=good, type="EXCHANGE", trade_volume=volume, supply="MODERATE",
+        purchase_price=buy, sell_price=sell, observed_at=NOW,
+    )  # fmt: skip
+
+
+def test_the_best_deal_is_the_most_profit_after_fuel_within_hold_volume_and_credits() -> None:
+    quotes = [
+        quote("A", "IRON", 100, 90),
+        quote("B", "IRON", 300, 250),  # +150 a unit A → B
+        quote("A", "GOLD", 1000, 950, volume=5),
+        quote("C", "GOLD", 1400, 1300),  # +300 a unit A → C, but at most 2 lots of 5
+        quote("A", "FUEL", 1, 1),
+        quote("B", "FUEL", 100, 99),
+    ]
+    deal = best_deal(quotes, room=40, credits=1_000_000, detour={("A", "C"): 100.0})
+    assert deal is not None and (deal.good, deal.buy_at, deal.sell_at) == ("IRON", "A", "B")
+    assert deal.units == 20 and deal.profit == 20 * 150  # 2 lots of 10 (our buying moves the price)
+    poor = best_deal(quotes, room=40, credits=500, detour={})
+    assert poor is not None and poor.units == 5 and poor.good == "IRON"
+    assert (
+        best_deal(
+            [quote("A", "IRON", 100, 90), quote("B", "IRON", 95, 92)], room=40, credits=10**6, detour={}
+        )
+        is None
+    )
+
+
+def ship(**changes: Any) -> m.Ship:
+    base = ADAPTERS.ship(data("ships")[0])
+    return base.model_copy(update=changes)
+
+
+def test_ship_kinds_come_from_frame_role_and_mounts() -> None:
+    frigate = ship(role="COMMAND")
+    assert is_command(frigate) and not is_probe(frigate)
+    probe = ship(
+        role="SATELLITE",
+        frame=frigate.frame.model_copy(update={"symbol": "FRAME_PROBE"}) if frigate.frame else None,
+    )
+    assert is_probe(probe)
+    assert can_mine(frigate) == any(x.symbol.startswith("MOUNT_MINING_LASER") for x in frigate.mounts)
+
+
+async def test_the_planner_rests_a_finished_behaviour_and_falls_back_to_idle() -> None:
+    planner = fleet_planner()
+    frigate = ship(role="COMMAND")
+    view = PlanView(frigate, NOW, deps=None, others={frigate.symbol: None})  # type: ignore[arg-type]
+    first = await planner.assign(view)
+    assert isinstance(first, Contracts)
+    planner.finished(frigate.symbol, Contracts.name, Done("no contract doable", timedelta(minutes=10)), NOW)
+    second = await planner.assign(view)
+    assert isinstance(second, Trade)
+    planner.finished(frigate.symbol, Trade.name, Failed("market refused", NOW + timedelta(minutes=3)), NOW)
+    third = await planner.assign(view)
+    assert isinstance(third, Idle) and third.state.until == NOW + timedelta(
+        minutes=3
+    )  # until the first rest ends
+    later = PlanView(frigate, NOW + timedelta(minutes=11), deps=None, others={})  # type: ignore[arg-type]
+    assert isinstance(await planner.assign(later), Contracts)
+
+
+async def test_only_one_ship_works_the_contract() -> None:
+    planner = fleet_planner()
+    other = ship(role="COMMAND", symbol="OTHER-1")
+    view = PlanView(other, NOW, deps=None, others={"X-1": Contracts.name, "OTHER-1": None})  # type: ignore[arg-type]
+    assert isinstance(await planner.assign(view), Trade)
+
+
+async def test_a_rule_list_is_the_extension_point() -> None:
+    async def go(view: PlanView) -> Behaviour[Any]:
+        return Travel.to("X1-A-B")
+
+    planner = RulePlanner([Rule(Travel.name, lambda v: True, go)], wants=lambda s: True)
+    frigate = ship()
+    assigned = await planner.assign(PlanView(frigate, NOW, deps=None, others={}))  # type: ignore[arg-type]
+    assert isinstance(assigned, Travel)
+    saved = assigned.dump()
+    back = restore(Travel.name, saved)
+    assert isinstance(back, Travel) and back.state == assigned.state  # what the database stores comes back
+    assert restore("no-such-behaviour", saved) is None
+    assert restore(Travel.name, {"destinations": "not a list"}) is None
