@@ -4,8 +4,8 @@ At start it takes the runner's role for its agent in this database (one process 
 second one exits 78), lists the agent's ships, claims those its planner wants (a ship held by the other
 runner stays theirs), and resumes each from its saved behaviour. The `FleetWatch` chore then re-lists the
 ships at once and every `watch_every` (a ship just bought is picked up at once via `Runner.adopt`), renews
-the claims, and reports one `fleet_observed` line. On stop the running steps finish, the claims are released (their state
-stays), and the next start resumes every ship where it was.
+the claims, and reports one `fleet_observed` line. On stop the running steps finish, the claims are
+released (their state stays), and the next start resumes every ship where it was.
 """
 
 from __future__ import annotations
