@@ -57,6 +57,7 @@ $(VENV)/.bench: $(STAMP)
 
 bench: $(VENV)/.bench  ## print the benchmark figures (installs the bench extra)
 	$(BIN)/python benchmarks/ratelimit.py
+	$(BIN)/python benchmarks/ratelimit.py --rtt-ms 100 --jitter 0.3 --forward-share 0.7
 	$(BIN)/python benchmarks/writer.py --rows 100000
 	$(BIN)/python benchmarks/decode.py
 	$(BIN)/python benchmarks/analytics.py

@@ -41,6 +41,7 @@ from stdaemon.api.meter import BudgetSnapshot
 from stdaemon.api.pagination import paginate
 from stdaemon.api.priority import Priority
 from stdaemon.api.retry import RetryPolicy
+from stdaemon.api.round_trips import RoundTrips
 from stdaemon.api.scheduler import Limiter, Scheduler
 from stdaemon.api.sender import Reply, Send, Sender, Sleep, wall_now
 from stdaemon.api.shared_budget import BudgetStore, SharedScheduler
@@ -243,6 +244,9 @@ def build_gateway(
     """The production wiring: client from settings, two-pool budget from the ST_RATE_* settings; with a
     `shared` store and ST_RATE_BUDGET_KEY set, the budget is the one every process of that key shares."""
 
+    # One estimator per process, whatever holds the pools' state (ST_RATE_ANCHOR=response: none).
+    trips = RoundTrips() if settings.rate_anchor == "estimate" else None
+
     def budget() -> TwoPoolBudget:
         # An answer can take at most every HTTP timeout in a row; past that, its window is anchored anyway.
         longest = settings.http_connect_timeout_s + 3 * settings.http_read_timeout_s
@@ -251,6 +255,7 @@ def build_gateway(
             burst=settings.rate_burst,
             burst_period_s=settings.rate_burst_period_s,
             max_answer_s=longest if shared is not None else None,
+            trips=trips,
         )
 
     limiter: Limiter

@@ -14,11 +14,13 @@ benchmarks/ratelimit.py). This module is therefore a small pure state machine, w
 callers pass `now`, which makes it exact to test.
 
 Clock skew: we cannot see when the server received a request, only that it happened between our send and
-our receipt of the answer. A window is therefore anchored at the *response time* of the request that opened
-it (plus `margin_s`), which is never earlier than the server's own anchor: a request sent after our window
-end can only arrive after the server's. The price is one round-trip per window (≈2 % at 20 ms for the
-static pool). A window's remaining points are only used within one period of its opening send, so a late
-request is never counted by us in an old window while the server starts a new one for it.
+our receipt of the answer. The conservative anchor (`trips=None`, ST_RATE_ANCHOR=response) is the *response
+time* of the request that opened the window (plus `margin_s`), never earlier than the server's own anchor: a
+request sent after our window end can only arrive after the server's. The price is one round-trip per
+window (≈10 % of the static pool at 100 ms). With `trips` (a `RoundTrips`, the default), the window is
+anchored at the estimated receive time instead, with a margin that adapts to refusals (see round_trips.py).
+A window's remaining points are only used within one period of its opening send, so a late request is never
+counted by us in an old window while the server starts a new one for it.
 
 Shared across processes (`shared_budget.py`), the state travels as `state()` / `restore()`, and a window
 whose opener never reports its answer (its process died) is anchored at `opened_at + max_answer_s`, the
@@ -30,6 +32,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from typing import Any
+
+from stdaemon.api.round_trips import RoundTrips
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class TwoPoolBudget:
     margin_s: float = 0.001
     blocked_until: float = 0.0
     max_answer_s: float | None = None
+    trips: RoundTrips | None = None  # None: anchor at the response (conservative)
     _pools: tuple[_Pool, ...] = field(init=False)
     _next_id: int = field(default=0, init=False)
 
@@ -107,12 +112,17 @@ class TwoPoolBudget:
 
     def settle(self, grant: Grant, at: float) -> None:
         """The request of `grant` was answered (or failed) at `at`: anchor the window it opened."""
+        anchor = at + self.margin_s
+        if self.trips is not None:
+            anchor = min(anchor, grant.at + self.trips.lead(at - grant.at, at))
         for pool in self._pools:
             if pool.opener == grant.ident and pool.ends_at is None:
-                pool.ends_at = at + pool.period_s + self.margin_s
+                pool.ends_at = anchor + pool.period_s
 
     def block_until(self, until: float) -> None:
-        """The server said no (429, 502): spend nothing before `until`."""
+        """The server said no (429, 502): spend nothing before `until` (and estimate more carefully)."""
+        if self.trips is not None and until > self.blocked_until:
+            self.trips.refused(until)
         self.blocked_until = max(self.blocked_until, until)
 
     def next_free(self, now: float) -> float | None:
