@@ -18,9 +18,12 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from stdaemon.api import adapters
+from stdaemon.db.credit_ledger import TABLE as LEDGER
+from stdaemon.db.credit_ledger import ledger_row
 from stdaemon.db.rows import Rows, merge, reset_rows, rows_for
 from stdaemon.db.writer import DbWriter
 from stdaemon.domain.ids import system_of
+from stdaemon.domain.operations import LedgerEntry
 from tests.adapters.payloads import body, data
 
 AGENT = "STDAEMON_TEST"
@@ -159,6 +162,28 @@ class Observations:
         if not own:
             del payload["accountId"]  # the public view of another agent has no account id
         self.observe([adapters.agent(payload)], at)
+
+    def behaviour(
+        self,
+        ship: str,
+        behaviour: str | None,
+        *,
+        at: datetime,
+        note: str | None = None,
+        runner: str = "fleet",
+        lease_until: datetime | None = None,
+        wake_at: datetime | None = None,
+    ) -> None:
+        """A ship's claim and behaviour as the fleet runner stores it (`lease_until` defaults to 5 min on)."""
+        row = {
+            "reset_date": self.reset_date, "ship_symbol": ship, "runner": runner, "behaviour": behaviour,
+            "lease_until": lease_until or at + timedelta(minutes=5), "state": {}, "wake_at": wake_at,
+            "note": note, "claimed_at": at,
+        }  # fmt: skip
+        self.rows.setdefault("telemetry.ship_behaviours", []).append(row)
+
+    def ledger(self, *entries: LedgerEntry) -> None:
+        self.rows.setdefault(LEDGER, []).extend(ledger_row(e, self.reset_date) for e in entries)
 
     async def write(self, engine: AsyncEngine) -> None:
         """Everything observed so far, in one transaction through a DbWriter run for the occasion."""

@@ -22,6 +22,8 @@ import httpx
 
 from stdaemon.api import adapters
 from stdaemon.domain.ids import system_of
+from stdaemon.domain.market import MarketTransaction
+from stdaemon.domain.operations import LedgerEntry
 from stsim.app import build_app
 from stsim.clock import FakeClock
 from tests.analytics.observations import Observations
@@ -60,6 +62,8 @@ class SandboxGame:
         self.obs: Observations | None = None
         self.coords: dict[str, tuple[int, int]] = {}
         self.markets: list[str] = []
+        self.doing: dict[str, tuple[str, str]] = {}
+        self.entries = 0
 
     async def _call(self, method: str, path: str, body: Json | None = None) -> Any:
         response = await self.http.request(method, path, json=body, headers=self.headers)
@@ -117,6 +121,25 @@ class SandboxGame:
         ship: Json = await self._data("GET", f"/my/ships/{symbol}")
         return ship
 
+    def _book(self, ship: str, tx: MarketTransaction, credits: int, kind: str | None = None) -> None:
+        """The credit change in the ledger, under the behaviour doing it, as the fleet runner books it."""
+        assert self.obs is not None
+        self.entries += 1
+        sign = 1 if tx.type == "SELL" else -1
+        self.obs.ledger(
+            LedgerEntry(
+                entry_id=f"sandbox-{self.entries}", occurred_at=self.clock.now(), agent_symbol=self.agent,
+                ship_symbol=ship, behaviour=self.doing[ship][0], kind=kind or tx.type, ref=tx.trade_symbol,
+                amount=sign * tx.total_price, credits_after=credits, units=tx.units,
+                price_per_unit=tx.price_per_unit, waypoint_symbol=tx.waypoint_symbol,
+            )
+        )  # fmt: skip
+
+    def _doing(self, ship: str, behaviour: str, note: str) -> None:
+        assert self.obs is not None
+        self.doing[ship] = (behaviour, note)
+        self.obs.behaviour(ship, behaviour, note=note, at=self.clock.now())
+
     async def _fly(self, ship: str, to: str) -> None:
         await self._data("POST", f"/my/ships/{ship}/orbit")
         self._see(
@@ -133,7 +156,9 @@ class SandboxGame:
         while units > 0:
             batch = min(units, listing["tradeVolume"])
             body = {"symbol": good, "units": batch}
-            self._see(adapters.trade_result(await self._data("POST", f"/my/ships/{ship}/{kind}", body)))
+            result = adapters.trade_result(await self._data("POST", f"/my/ships/{ship}/{kind}", body))
+            self._see(result)
+            self._book(ship, result.transaction, result.agent.credits)
             units -= batch
 
     async def _frigate_turn(self, symbol: str, route: Route) -> None:
@@ -146,15 +171,21 @@ class SandboxGame:
             market = await self._data("GET", f"/systems/{system_of(where)}/waypoints/{where}/market")
             [price] = [g["purchasePrice"] for g in market["tradeGoods"] if g["symbol"] == route.good]
             if route.away_sell is None or price < route.away_sell * 0.9:  # else wait for prices to relax
+                self._doing(symbol, "trade", f"buying {route.good} at {where} to sell at {route.away}")
                 await self._trade(symbol, "purchase", route.good, ship["cargo"]["capacity"], where)
                 await self._fly(symbol, route.away)
+            else:
+                self._doing(symbol, "trade", f"waiting at {where} for {route.good} to get cheaper")
             return
+        self._doing(symbol, "trade", f"selling {route.good} at {where}")
         for good, units in held.items():  # at the far market, or back home with something unsold
             await self._trade(symbol, "sell", good, units, where)
         if where == route.away:
             market = await self._data("GET", f"/systems/{system_of(where)}/waypoints/{where}/market")
             route.away_sell = next(g["sellPrice"] for g in market["tradeGoods"] if g["symbol"] == route.good)
-            self._see(adapters.refuel_result(await self._data("POST", f"/my/ships/{symbol}/refuel")))
+            refuel = adapters.refuel_result(await self._data("POST", f"/my/ships/{symbol}/refuel"))
+            self._see(refuel)
+            self._book(symbol, refuel.transaction, refuel.agent.credits, kind="REFUEL")
             await self._fly(symbol, route.home)
 
     async def _probe_turn(self, symbol: str, step: int) -> None:
@@ -163,6 +194,7 @@ class SandboxGame:
             here = ship["nav"]["waypointSymbol"]
             tour = sorted(self.markets)
             nxt = tour[(tour.index(here) + 1) % len(tour)] if here in tour else tour[0]
+            self._doing(symbol, "market-watch", f"touring the markets: next {nxt}")
             await self._fly(symbol, nxt)
 
     async def _observe_step(self) -> None:

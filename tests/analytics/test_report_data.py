@@ -58,6 +58,7 @@ async def test_the_default_system_is_where_our_ships_are(clean_db: AsyncEngine) 
         ("STDAEMON_TEST", 180_000),
     ]
     assert data.agent_symbol == "STDAEMON_TEST"
+    assert data.ledger == []  # the fleet runner booked nothing here
     assert [(m.waypoint_symbol, m.goods) for m in data.markets] == [(f"{HOME}-A1", 4), (f"{HOME}-B1", 1)]
     assert timedelta(minutes=4) < data.markets[0].age < timedelta(minutes=6)
     [route] = data.routes  # IRON bought at A1 (100), sold at B1 (140), 10 units apart

@@ -71,12 +71,12 @@ async def test_the_report_renders_offline_in_chromium(
     data = await load_report(clean_db)
     page = tmp_path / "report.html"
     page.write_text(render_page(data), encoding="utf-8")
-    figures = 2 + len(data.goods)  # credits, the map, one price chart per good
-    assert data.goods and data.fleet and data.credits and data.waypoints
+    figures = 3 + len(data.goods)  # credits, the ledger, the map, one price chart per good
+    assert data.goods and data.fleet and data.credits and data.waypoints and data.ledger
 
     browser.get_log("performance")  # drop what the browser did before opening the page (its new tab page)
     browser.get(page.as_uri())
-    rendered = "return document.querySelectorAll('.js-plotly-plot .main-svg .scatterlayer .trace').length"
+    rendered = "return document.querySelectorAll('.js-plotly-plot .main-svg .trace').length"
     WebDriverWait(browser, 30).until(lambda b: b.execute_script(rendered) > figures)
     height = browser.execute_script("return document.documentElement.scrollHeight")
     metrics = {"width": 1400, "height": height, "deviceScaleFactor": 1, "mobile": False}
@@ -102,11 +102,11 @@ async def test_the_report_renders_offline_in_chromium(
 
     plots = browser.execute_script(
         "return [...document.querySelectorAll('.js-plotly-plot')].map(p => [p.id,"
-        " p.querySelectorAll('.main-svg .scatterlayer .trace').length, p.getBoundingClientRect().height])"
+        " p.querySelectorAll('.main-svg .trace').length, p.getBoundingClientRect().height])"
     )
     assert len(plots) == figures
     assert all(traces > 0 and height > 200 for _, traces, height in plots), plots
-    assert {"credits", "system-map"} <= {plot_id for plot_id, _, _ in plots}
+    assert {"credits", "ledger", "system-map"} <= {plot_id for plot_id, _, _ in plots}
     map_text = browser.execute_script("return document.getElementById('system-map').textContent")
     assert all(s.ship_symbol in map_text for s in data.fleet)  # our ships are on the map
     assert browser.execute_script("return document.querySelectorAll('table tbody tr').length") >= len(

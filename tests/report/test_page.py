@@ -10,6 +10,7 @@ from plotly.offline import get_plotlyjs
 from stdaemon.domain.analytics import (
     CreditPoint,
     FleetShip,
+    LedgerLine,
     MapWaypoint,
     MarketSummary,
     PricePoint,
@@ -30,6 +31,7 @@ def _ship(symbol: str, **over: object) -> FleetShip:
         "destination_symbol": None, "arrival": None, "arrives_in": None, "fuel_current": 300,
         "fuel_capacity": 400, "cargo_units": 12, "cargo_capacity": 40, "cargo": "12 IRON_ORE", "x": 0.0,
         "y": 0.0, "destination_x": None, "destination_y": None, "age": timedelta(seconds=30),
+        "behaviour": "trade", "doing": "selling 12 IRON_ORE at A1",
     }  # fmt: skip
     return FleetShip.model_validate(fields | over)
 
@@ -74,6 +76,12 @@ def sample(**over: object) -> ReportData:
             CreditPoint(agent_symbol=AGENT, observed_at=NOW - timedelta(minutes=n), credits=c, ship_count=k)
             for n, c, k in ((30, 175_000, 2), (20, 171_000, None), (0, 180_500, 2))
         ],
+        "ledger": [
+            LedgerLine(behaviour="trade", entries=3, earned=1_000, spent=640, net=360, net_last_hour=1_000,
+                       net_per_hour=360.0),
+            LedgerLine(behaviour="contract", entries=1, earned=5_000, spent=0, net=5_000, net_last_hour=5_000,
+                       net_per_hour=None),
+        ],
         "routes": [route], "route_cargo": 40, "route_speed": 36, "fresh_within": timedelta(hours=1),
         "markets": [
             MarketSummary(waypoint_symbol=f"{SYSTEM}-{w}", waypoint_type=t, goods=g, age=timedelta(minutes=m))
@@ -94,9 +102,10 @@ def test_the_page_needs_nothing_from_the_network() -> None:
     ours = page.replace(get_plotlyjs(), "")
     assert not re.search(r"<(script|img|iframe)[^>]*\bsrc\s*=|<link\b", ours), "something to fetch"
     assert not re.search(r"@import|@font-face|url\(|https?://", ours)
-    assert page.count("<script") == 1 + 3  # plotly.js once, then one newPlot per figure
+    assert page.count("<script") == 1 + 4  # plotly.js once, then one newPlot per figure
     assert "Plotly.newPlot" in page
     assert 'id="credits"' in page and 'id="system-map"' in page and 'id="price-iron"' in page
+    assert 'id="ledger"' in page
 
 
 def test_the_sections_show_the_numbers() -> None:
@@ -105,7 +114,7 @@ def test_the_sections_show_the_numbers() -> None:
     assert "2/3" in page and "1 h 35 min ago" in page  # markets priced within the hour; the gate's are old
     assert "89,775" in page  # best route per hour
     assert "A1 → B1" in page and "arrives in 2 min 00 s" in page
-    assert "12 IRON_ORE" in page
+    assert "12 IRON_ORE" in page and "selling 12 IRON_ORE at A1" in page and "</span> trade<br>" in page
     assert "40 units, engine speed 36" in page
 
 
@@ -116,7 +125,9 @@ def test_symbols_are_escaped() -> None:
 
 
 def test_empty_sections_say_what_is_missing() -> None:
-    page = render_page(sample(prices=[], waypoints=[], fleet=[], credits=[], routes=[], markets=[]))
+    page = render_page(
+        sample(prices=[], waypoints=[], fleet=[], credits=[], routes=[], markets=[], ledger=[])
+    )
     assert page.count("<script") == 1  # no figure at all
     for said in (
         "No credits observed yet.",

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from stdaemon.domain.analytics import (
     CreditPoint,
     FleetShip,
+    LedgerLine,
     MapWaypoint,
     MarketSummary,
     PricePoint,
@@ -180,6 +181,7 @@ async def load_report(
             ),
             fleet=_models(FleetShip, await _rows(conn, "SELECT * FROM analytics.fleet ORDER BY ship_symbol")),
             credits=_models(CreditPoint, credits),
+            ledger=_models(LedgerLine, await _rows(conn, "SELECT * FROM analytics.ledger_by_behaviour")),
             routes=await _routes(conn, chosen),
             route_cargo=ROUTE_CARGO,
             route_speed=ROUTE_SPEED,

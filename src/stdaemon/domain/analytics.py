@@ -69,6 +69,8 @@ class FleetShip(DomainModel):
     destination_x: float | None
     destination_y: float | None
     age: timedelta
+    behaviour: str | None  # what the fleet runner has it do, and its note on the step it is at
+    doing: str | None
 
 
 class MarketSummary(DomainModel):
@@ -111,6 +113,18 @@ class TradeRoute(DomainModel):
     sell_age: timedelta
 
 
+class LedgerLine(DomainModel):
+    """`analytics.ledger_by_behaviour`: credits earned and spent by one behaviour in this epoch."""
+
+    behaviour: str
+    entries: int
+    earned: int
+    spent: int
+    net: int
+    net_last_hour: int
+    net_per_hour: float | None
+
+
 class ReportData(DomainModel):
     """Everything one report page shows: one system of one epoch, as of `generated_at`."""
 
@@ -123,6 +137,7 @@ class ReportData(DomainModel):
     waypoints: list[MapWaypoint]
     fleet: list[FleetShip]
     credits: list[CreditPoint]
+    ledger: list[LedgerLine]
     routes: list[TradeRoute]
     route_cargo: int
     route_speed: int

@@ -9,7 +9,7 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from stdaemon.domain.analytics import CreditPoint, PricePoint
+from stdaemon.domain.analytics import CreditPoint, LedgerLine, PricePoint
 from stdaemon.report import style
 from stdaemon.report.text import short
 
@@ -81,6 +81,41 @@ def credits_chart(points: Sequence[CreditPoint]) -> go.Figure:
             title={"text": "Credits over time"},
             yaxis={"tickformat": ",~f", "range": [low - pad, high + pad]},
             showlegend=False,
+        )
+    )
+    return fig
+
+
+def ledger_chart(lines: Sequence[LedgerLine]) -> go.Figure:
+    """Per behaviour: credits earned (right) and spent (left) this epoch, net in the hover."""
+    names = [line.behaviour for line in lines]
+    fig = go.Figure()
+    for label, values, colour in (
+        ("earned", [line.earned for line in lines], style.GOOD),
+        ("spent", [-line.spent for line in lines], style.BAD),
+    ):
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=values,
+                orientation="h",
+                name=label,
+                marker={"color": colour},
+                customdata=[[line.net, line.net_last_hour, line.entries] for line in lines],
+                hovertemplate=(
+                    f"%{{y}} {label} %{{x:,}}<br>net %{{customdata[0]:,}} · last hour %{{customdata[1]:,}}"
+                    "<br>%{customdata[2]} entries<extra></extra>"
+                ),
+            )
+        )
+    fig.update_layout(
+        style.layout(
+            title={"text": "Credits by behaviour"},
+            barmode="relative",
+            bargap=0.45,
+            xaxis={"tickformat": ",~f"},
+            yaxis={"autorange": "reversed"},
+            legend={"orientation": "h", "y": -0.15},
         )
     )
     return fig

@@ -15,7 +15,7 @@ from plotly.offline import get_plotlyjs
 
 from stdaemon.domain.analytics import PricePoint, ReportData
 from stdaemon.report import style
-from stdaemon.report.charts import credits_chart, price_chart
+from stdaemon.report.charts import credits_chart, ledger_chart, price_chart
 from stdaemon.report.system_map import map_figure
 from stdaemon.report.tables import fleet_table, markets_table, routes_table
 from stdaemon.report.text import duration
@@ -94,6 +94,9 @@ def render_page(data: ReportData) -> str:
         if data.credits
         else _empty("No credits observed yet.")
     )
+    if data.ledger:  # the fleet runner's ledger: what each behaviour earned and spent
+        ledger = _figure(ledger_chart(data.ledger), "ledger")
+        credits = f'<div class="split wide"><div>{credits}</div><div>{ledger}</div></div>'
     ships_here = [s for s in data.fleet if s.system_symbol == system]
     system_map = (
         _figure(map_figure(system, data.waypoints, data.fleet), "system-map", "chart tall")

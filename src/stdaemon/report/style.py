@@ -69,6 +69,7 @@ h2 small {{ color: {MUTED}; font-weight: 400; font-size: 13px; margin-left: 8px;
 .split {{ display: grid; grid-template-columns: minmax(520px, 1.25fr) minmax(420px, 1fr); gap: 14px;
           align-items: start; }}
 .split > div {{ min-width: 0; }}
+.split.wide {{ grid-template-columns: minmax(520px, 1.8fr) minmax(320px, 1fr); }}
 .panel.scroll {{ overflow-x: auto; }}
 .split .panel + .panel {{ margin-top: 14px; }}
 .grid2 {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 14px; }}

@@ -54,7 +54,7 @@ def routes_table(routes: Sequence[TradeRoute]) -> str:
 
 
 def fleet_table(ships: Sequence[FleetShip]) -> str:
-    head = [("ship", False), ("status", False), ("where", False), ("cargo", False), ("fuel", True)]
+    head = [("ship", False), ("doing", False), ("where", False), ("cargo", False), ("fuel", True)]
     rows = []
     for s in ships:
         where = escape(short(s.origin_symbol or s.waypoint_symbol))
@@ -65,7 +65,9 @@ def fleet_table(ships: Sequence[FleetShip]) -> str:
             [
                 f"<b>{escape(s.ship_symbol)}</b><br>"
                 f'<span class="dim">{escape((s.role or "ship").lower())} · seen {duration(s.age)} ago</span>',
-                f'<span class="tag {escape(s.status)}">{escape(s.status.replace("_", " ").lower())}</span>',
+                f'<span class="tag {escape(s.status)}">{escape(s.status.replace("_", " ").lower())}</span>'
+                + (f" {escape(s.behaviour)}" if s.behaviour else "")
+                + (f'<br><span class="dim wrap">{escape(s.doing)}</span>' if s.doing else ""),
                 where,
                 f"{s.cargo_units}/{s.cargo_capacity}"
                 + (f'<br><span class="dim wrap">{escape(s.cargo)}</span>' if s.cargo else ""),
