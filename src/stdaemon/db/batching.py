@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from stdaemon.db.statements import key_of
+from stdaemon.db.statements import getter
 from stdaemon.db.tables import TableSpec
 from stdaemon.exits import StdaemonError
 
@@ -171,8 +171,9 @@ class TableBuffer:
         newest_wins = (
             spec.kind == "latest" and "observed_at" in spec.table.c and "observed_at" not in spec.key
         )
+        key_of = getter(spec.key)
         for row in chunk.rows:
-            key = key_of(spec, row)
+            key = key_of(row)
             held = self.rows.get(key)
             if held is not None and newest_wins and _older(row, held):
                 continue
@@ -218,8 +219,9 @@ class Pending:
 def normalise(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Plain dicts carrying the key; a row without a key column is a caller bug and fails here, loudly."""
     out = [dict(row) for row in rows]
+    key = frozenset(spec.key)
     for row in out:
-        missing = [k for k in spec.key if k not in row]
-        if missing:
+        if not row.keys() >= key:
+            missing = [k for k in spec.key if k not in row]
             raise ValueError(f"a row for {spec.name} lacks key column(s) {missing}")
     return out

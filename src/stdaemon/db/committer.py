@@ -1,8 +1,16 @@
 """One transaction against PostgreSQL, retried while the failure is transient; dead letters.
 
-The writer task is the only caller, so there is never more than one transaction in flight (STYLE P9). Each
-attempt checks out a pooled connection, works on the raw asyncpg connection inside its own transaction, and
-invalidates the connection when the failure may have broken it, so a restarted server costs one retry.
+The writer's commit pipeline is the only caller, so there is never more than one transaction in flight
+(STYLE P9). Each attempt checks out a pooled connection, works on the raw asyncpg connection inside its own
+transaction, and invalidates the connection when the failure may have broken it, so a restarted server costs
+one retry.
+
+A large batch is first COPYed straight into its table inside a savepoint: for new keys (price history, a new
+epoch's crawl) that is all the work there is, half of what staging costs the server. An existing key raises
+a unique violation, the savepoint is rolled back and the same records take the staged path (temporary table
++ `INSERT … SELECT … ON CONFLICT`), so a replay is still a no-op and an upsert still keeps the newer
+observation. `DirectCopy` remembers which tables met existing keys recently, so a table of re-observations
+(upserts) does not pay for a doomed attempt per batch.
 """
 
 from __future__ import annotations
@@ -13,12 +21,13 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
+import asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from stdaemon.backoff import backoff
 from stdaemon.db.metrics import WriterMetrics
 from stdaemon.db.retry import classify
-from stdaemon.db.statements import Plan, affected, columns_of, plan, to_json
+from stdaemon.db.statements import Batch, affected, to_json
 from stdaemon.db.tables import TableSpec
 from stdaemon.logging import get_logger
 
@@ -49,6 +58,35 @@ def one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:1000]
 
 
+class DirectCopy:
+    """Whether a table's next large batch is COPYed straight in: yes, unless recent batches met existing keys.
+
+    After a batch meets an existing key, the table's next 1, then 2, 4 … at most 64 large batches go straight
+    to the stage before another attempt: a table of re-observations wastes at most one attempt in 64, and a
+    table whose keys become new again (a new epoch) gets the direct path back at its next clean attempt.
+    """
+
+    MAX_SKIP = 64
+
+    def __init__(self) -> None:
+        self._skip: dict[str, int] = {}
+        self._penalty: dict[str, int] = {}
+
+    def wanted(self, table: str) -> bool:
+        left = self._skip.get(table, 0)
+        if left:
+            self._skip[table] = left - 1
+            return False
+        return True
+
+    def conflicted(self, table: str) -> None:
+        penalty = min(self.MAX_SKIP, 2 * self._penalty.get(table, 0) or 1)
+        self._penalty[table] = self._skip[table] = penalty
+
+    def succeeded(self, table: str) -> None:
+        self._penalty.pop(table, None)
+
+
 class Committer:
     """Runs units of work in one transaction each, with capped exponential backoff on transient errors."""
 
@@ -70,6 +108,7 @@ class Committer:
         self._backoff_cap_s = backoff_cap_s
         self.deadline: float | None = None  # loop time after which nothing more is attempted
         self.deadline_set = asyncio.Event()
+        self.direct = DirectCopy()
 
     def _budget(self) -> float:
         if self.deadline is None:
@@ -132,28 +171,42 @@ class Committer:
                         await sa_conn.invalidate()
                 raise
 
-    async def execute(
-        self, conn: Any, p: Plan, rows: list[dict[str, Any]], *, copy: bool | None = None
-    ) -> int:
-        """Write rows with one plan on `conn`; returns rows really changed, or -1 if unknown (executemany)."""
-        records = p.records(rows)
-        if copy if copy is not None else len(records) >= self.copy_min_rows:
-            await conn.execute(p.create_stage_sql)
-            await conn.copy_records_to_table(p.stage_name, records=records, columns=p.columns)
-            status = await conn.execute(p.from_stage_sql)
-            await conn.execute(f'DROP TABLE "{p.stage_name}"')
-            return affected(status)
-        await conn.executemany(p.values_sql, records)
-        return -1
+    async def execute(self, conn: Any, batch: Batch, *, copy: bool | None = None) -> int:
+        """Write a batch on `conn`; returns rows really changed, or -1 if unknown (executemany).
 
-    async def write(self, spec: TableSpec, rows: list[dict[str, Any]]) -> int:
-        """One table's rows in one transaction (retried); returns rows changed or -1."""
-        p = plan(spec, columns_of(spec, rows))
+        `copy` forces COPY (True) or executemany (False); by default COPY from `copy_min_rows` rows.
+        """
+        p = batch.plan
+        records = batch.records if batch.records is not None else p.records(batch.rows)
+        if not (copy if copy is not None else len(records) >= self.copy_min_rows):
+            await conn.executemany(p.values_sql, records)
+            return -1
+        table = p.spec.name
+        if self.direct.wanted(table):
+            try:
+                async with conn.transaction():  # a savepoint: an existing key undoes this attempt only
+                    await conn.copy_records_to_table(
+                        p.table, schema_name=p.schema, records=records, columns=p.columns
+                    )
+            except asyncpg.UniqueViolationError:
+                self.direct.conflicted(table)
+                self._metrics.copy_conflicts += 1
+            else:
+                self.direct.succeeded(table)
+                return len(records)
+        await conn.execute(p.create_stage_sql)
+        await conn.copy_records_to_table(p.stage_name, records=records, columns=p.columns)
+        status = await conn.execute(p.from_stage_sql)
+        await conn.execute(f'DROP TABLE "{p.stage_name}"')
+        return affected(status)
+
+    async def write(self, batch: Batch) -> int:
+        """One table's batch in one transaction (retried); returns rows changed or -1."""
 
         async def work(conn: Any) -> int:
-            return await self.execute(conn, p, rows)
+            return await self.execute(conn, batch)
 
-        return await self.run(work, what=spec.name)
+        return await self.run(work, what=batch.plan.spec.name)
 
     async def dead_letter(self, spec: TableSpec, row: Mapping[str, Any], error: BaseException) -> None:
         """Keep a rejected row with its error in telemetry.dead_letters; if even that fails, log it whole."""

@@ -30,6 +30,7 @@ class WriterMetrics:
     rows_coalesced: int = 0  # collapsed into a later row with the same key before writing
     batches: int = 0
     retries: int = 0
+    copy_conflicts: int = 0  # batches COPYed straight in that met an existing key and took the staged path
     dead_letters: Counter[str] = field(default_factory=Counter)
     batch_latency_s: deque[float] = field(default_factory=lambda: deque(maxlen=4096))
     commit_latency_s: deque[float] = field(default_factory=lambda: deque(maxlen=16384))  # enqueue → commit
@@ -46,6 +47,7 @@ class WriterMetrics:
             "rows_coalesced": self.rows_coalesced,
             "batches": self.batches,
             "retries": self.retries,
+            "copy_conflicts": self.copy_conflicts,
             "dead_letters": dict(self.dead_letters),
             "batch_latency_p50_s": percentile(self.batch_latency_s, 0.5),
             "batch_latency_p99_s": percentile(self.batch_latency_s, 0.99),

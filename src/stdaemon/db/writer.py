@@ -2,10 +2,14 @@
 
 Producers `await writer.put(table, rows)`; one writer task (`run(stop)`, a service in the daemon's TaskGroup)
 takes rows off a queue bounded in rows, buffers them per table (a repeated key replaces the earlier row),
-and flushes when `batch_rows` are buffered or the oldest has lingered `linger_s`. Each table's batch is one
-transaction. A transient failure retries the batch with backoff for as long as it takes; a row the database
-rejects is isolated by halving the batch and goes to `telemetry.dead_letters` with its error, while its
-batch-mates land. On stop it drains within `drain_s` and reports what it wrote and, loudly, what it could not.
+and flushes when `batch_rows` are buffered or the oldest has lingered `linger_s`; while enough rows are
+already waiting in the queue (a bulk load, a crawl), the batch grows to `BULK_FACTOR` × `batch_rows`
+(at most half the queue bound) first: fewer, larger transactions. Each table's batch is one transaction.
+A transient failure retries the batch with backoff for as long as it takes; a row the database rejects is
+isolated by halving the batch and goes to `telemetry.dead_letters` with its error, while its batch-mates
+land. On stop it drains within `drain_s` and reports what it wrote and, loudly, what it could not.
+(Committing one batch while encoding the next was measured too, in a task of its own: no gain the noise
+of a loaded 2-core machine let through, so the simpler serial loop stays.)
 
 `write_atomic(parts)` writes a set of rows in ONE transaction and returns once committed, or raises
 `WriteRejected` with nothing written: `stdaemon ingest` uses it so that a file is written whole or not at all.
@@ -32,7 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from stdaemon.db.batching import Barrier, Chunk, Pending, RowQueue, TableBuffer, Unit, WriterClosed, normalise
 from stdaemon.db.committer import Committer, DeadlineExceeded, RowRejected
 from stdaemon.db.metrics import WriterMetrics, WriterReport
-from stdaemon.db.statements import columns_of, plan
+from stdaemon.db.statements import Batch
 from stdaemon.db.tables import TABLES, TableSpec
 from stdaemon.exits import StdaemonError
 from stdaemon.logging import get_logger
@@ -44,6 +48,7 @@ TableRef = TableSpec | Table | str
 Rows = Sequence[Mapping[str, Any]]
 
 COPY_MIN_ROWS = 300  # below this executemany beats COPY into a temp table (benchmarks/writer.py)
+BULK_FACTOR = 4  # a batch cut while more rows wait in the queue grows to this many times `batch_rows`
 
 __all__ = ["DbWriter", "WriteRejected", "WriterClosed", "WriterReport", "resolve"]
 
@@ -87,6 +92,8 @@ class DbWriter:
         quiet_s: float = 0.2,
     ) -> None:
         self._batch_rows = max(1, min(batch_rows, max_rows))
+        # With a backlog (more rows already queued), a batch grows up to this: fewer, larger transactions.
+        self._bulk_rows = max(self._batch_rows, min(BULK_FACTOR * self._batch_rows, max_rows // 2))
         self._linger_s = linger_s
         self._drain_s = drain_s
         self._quiet_s = quiet_s
@@ -130,6 +137,9 @@ class DbWriter:
         for i in range(0, len(batch), self._batch_rows):
             await self._queue.put(Chunk(spec, batch[i : i + self._batch_rows], now))
             self._observe_depth()
+        # Let the writer run: a producer that never waits (a bulk load) would otherwise starve the COPY in
+        # flight of its turns on the event loop, and the database would idle while the producer works.
+        await asyncio.sleep(0)
 
     async def write_atomic(self, parts: Sequence[tuple[TableRef, Rows]]) -> dict[str, int]:
         """Write every part in ONE transaction; returns rows really changed per table.
@@ -226,7 +236,10 @@ class DbWriter:
                 collapsed = self._pending.add(item, loop.time())
                 self.metrics.rows_coalesced += collapsed
                 self._queue.release(collapsed)
-                if self._pending.rows >= self._batch_rows:
+                pending = self._pending.rows
+                if pending >= self._batch_rows and not (  # a backlog that fills a bulk batch: take it
+                    pending < self._bulk_rows and self._queue.queued >= self._bulk_rows - pending
+                ):
                     await self._flush()
                 continue
             try:
@@ -268,19 +281,19 @@ class DbWriter:
         """Write one table's batch; halve around rejected rows until each is written or dead-lettered."""
         loop = asyncio.get_running_loop()
         spec = buf.spec
-        todo: list[list[dict[str, Any]]] = [list(buf.rows.values())]
+        todo = [Batch.of(spec, list(buf.rows.values())).encode()]
         while todo:
             part = todo.pop()
             started = loop.time()
             try:
-                changed = await self._db.write(spec, part)
+                changed = await self._db.write(part)
             except RowRejected as rejected:
-                if len(part) > 1:
-                    mid = len(part) // 2
-                    todo.extend((part[mid:], part[:mid]))
+                if len(part.rows) > 1:
+                    first, second = part.halves()
+                    todo.extend((second, first))
                     continue
                 try:
-                    await self._db.dead_letter(spec, part[0], rejected.cause)
+                    await self._db.dead_letter(spec, part.rows[0], rejected.cause)
                 except DeadlineExceeded:
                     raise _GaveUp from None
                 self._release(spec.name, 1)
@@ -289,10 +302,10 @@ class DbWriter:
                 raise _GaveUp from None
             self.metrics.batches += 1
             self.metrics.batch_latency_s.append(loop.time() - started)
-            self.metrics.rows_written[spec.name] += len(part)
+            self.metrics.rows_written[spec.name] += len(part.rows)
             if changed >= 0:
                 self.metrics.rows_changed[spec.name] += changed
-            self._release(spec.name, len(part))
+            self._release(spec.name, len(part.rows))
         now = loop.time()
         for enqueued_at, _ in buf.enqueued:
             self.metrics.commit_latency_s.append(now - enqueued_at)
@@ -307,9 +320,7 @@ class DbWriter:
         async def work(conn: Any) -> dict[str, int]:
             changed: dict[str, int] = {}
             for spec, rows in batches:
-                changed[spec.name] = await self._db.execute(
-                    conn, plan(spec, columns_of(spec, rows)), rows, copy=True
-                )
+                changed[spec.name] = await self._db.execute(conn, Batch.of(spec, rows), copy=True)
             return changed
 
         try:
