@@ -1,169 +1,196 @@
-"""DbWriter throughput against the ceiling and the naive way, and enqueue → commit latency.
+"""The DbWriter against the physical ceiling of the same table, and end to end from real payloads.
 
-    .venv/bin/python benchmarks/writer.py --rows 100000 [--json] [--latency-s 10]
+    .venv/bin/python benchmarks/writer.py [--rows 100000] [--reps 5] [--latency-s 10] [--json]
 
-Server: ST_TEST_DATABASE_URL or postgresql+asyncpg://postgres@127.0.0.1:5432/test. The script creates its own
-scratch database there, migrates it with alembic, and drops it at the end. In one run it measures (rows/s):
-1. the DbWriter at default settings for market snapshot rows (history, fresh) and waypoint upserts (fresh,
-   and re-upserted unchanged): from the first `put` until `flush()` returns, everything committed;
-2. the ceiling: raw asyncpg, the same row dicts turned into records, one COPY into a temporary table and one
-   `INSERT … SELECT … ON CONFLICT` (the same statement the writer uses) in one transaction;
-3. the naive way: a SQLModel session `merge` per row, commit per 1,000 rows — on at most `--naive-rows` rows
-   (it is ~100× slower), the rate extrapolated to the full run;
-4. enqueue → commit latency p50/p99 at default settings under a steady 2,000 rows/s;
-5. executemany vs COPY per batch size, which sets the writer's `COPY_MIN_ROWS`.
-Targets: DbWriter ≥ 0.5× the ceiling and ≥ 10× the naive way; p99 ≤ 1 s.
+Server: ST_TEST_DATABASE_URL or postgresql+asyncpg://postgres@127.0.0.1:5432/test; the script creates a
+scratch database there, migrates it with alembic (the real tables, indexes and partitions) and drops it.
+Rows are real-sized: built from `tests/fixtures/payloads/` (market.json trade goods, waypoint.json), see
+`benchmarks/realrows.py`. For market snapshots (history, append) and waypoints (latest, fresh upsert), each
+repetition runs these in rotated order on an emptied table, `--rows` rows each (rows/s):
+- server:  `INSERT … SELECT … FROM generate_series … ON CONFLICT …` into the real table: no client at all;
+- copy:    a plain COPY into the real table (no staging, no conflict handling) by one asyncpg connection,
+           records pre-built as tuples, jsonb encoded by orjson straight to bytes (the fastest encoder);
+- writer:  the DbWriter at its default settings, fed the decoded rows one payload at a time (12 snapshots
+           per market, 20 waypoints per page), from the first `put` until `flush()` returns (committed);
+- e2e:     JSON payload bytes → json.loads → adapters → db.rows → DbWriter → committed, one payload a put.
+The ceiling is the faster of server and copy in the same repetition; ratios are taken per repetition and
+their median printed with the spread (min–max). CPU per row is printed too, for the client process and,
+when PostgreSQL runs on this machine, for the database's backends (/proc): unlike rates, it barely moves
+when other work loads the machine. Then enqueue → commit latency under a steady 2,000 rows/s.
+The benchmark's own data set is frozen out of the garbage collector (`gc.freeze`): it is not the writer's.
+Targets: writer ≥ 0.7× ceiling, e2e ≥ 0.5× ceiling (snapshots and waypoints); p99 latency ≤ 1 s.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import secrets
+import statistics
 import sys
 import time
-from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+if __package__ in (None, ""):  # run as a script: make `benchmarks.*` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import asyncpg
+import orjson
+from benchmarks import realrows as rr
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
-from sqlmodel.ext.asyncio.session import AsyncSession
 
-from stdaemon.db.committer import Committer
 from stdaemon.db.engine import make_engine
-from stdaemon.db.metrics import WriterMetrics, percentile
+from stdaemon.db.metrics import percentile
 from stdaemon.db.migrations import upgrade_head
-from stdaemon.db.statements import Plan, columns_of, plan
-from stdaemon.db.tables import TABLES, Base, MarketSnapshot, Waypoint
+from stdaemon.db.statements import conflict_clause, qualified
+from stdaemon.db.tables import TABLES
 from stdaemon.db.writer import DbWriter
 from stdaemon.logging import configure_logging
 
 DEFAULT_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-SNAPSHOTS, WAYPOINTS = "telemetry.market_snapshots", "reference.waypoints"
-RESET = date(2026, 11, 15)
-T0 = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+METHODS = ("server", "copy", "writer", "e2e")
+Decode = Callable[[bytes, int], list[dict[str, Any]]]
+
+# Server-side rows shaped like realrows': the same keys, and each row's `raw` is the fixture's JSON text with
+# the row's own symbol in it, parsed into jsonb per row as a client's rows are (a constant is parsed once).
+_SNAPSHOT_SELECT = """
+SELECT $1::date, 'X1-B' || lpad(((i / 12) % 500 / 10)::text, 3, '0') || '-M' || ((i / 12) % 10), good,
+       $3::timestamptz + (i / 12) * interval '1 second', 'EXPORT', 20 + i % 80, 'MODERATE', 'GROWING',
+       20 + i % 500, 19 + i % 500, replace($4::text, '@SYMBOL@', good)::jsonb
+  FROM generate_series(0, $5 - 1) AS i,
+       LATERAL (SELECT ($2::text[])[((i / 12) + i % 12) % 40 + 1]) AS g(good)"""
+_WAYPOINT_SELECT = """
+SELECT $1::date, sym, sys, 'PLANET', i % 701 - 350, (i * 13) % 701 - 350, NULL, 'COSMIC',
+       ARRAY['ROCKY', 'MARKETPLACE', 'SHIPYARD'], '{}'::text[], false, 'COSMIC',
+       $3::timestamptz - interval '200 days', replace($4::text, '@SYMBOL@', sym)::jsonb, $3::timestamptz
+  FROM generate_series(0, $5 - 1) AS i,
+       LATERAL (SELECT 'X1-W' || lpad((i / 30)::text, 5, '0')) AS s(sys),
+       LATERAL (SELECT sys || '-W' || lpad((i % 30)::text, 2, '0') WHERE $2::text[] IS NOT NULL) AS w(sym)"""
 
 
-def snapshot_rows(n: int, *, start: int = 0) -> list[dict[str, Any]]:
-    """10 data columns + jsonb, unique (market, good, observed_at)."""
-    return [
-        {
-            "reset_date": RESET,
-            "waypoint_symbol": f"X1-S{i // 4000:03d}-M{(i // 40) % 100:03d}",
-            "trade_symbol": f"GOOD_{i % 40:02d}",
-            "observed_at": T0 + timedelta(microseconds=i),
-            "type": "EXCHANGE",
-            "trade_volume": 60 + i % 40,
-            "supply": "MODERATE",
-            "activity": "GROWING",
-            "purchase_price": 100 + i % 97,
-            "sell_price": 90 + i % 97,
-            "raw": {
-                "symbol": f"GOOD_{i % 40:02d}",
-                "tradeVolume": 60 + i % 40,
-                "purchasePrice": 100 + i % 97,
-            },
-        }
-        for i in range(start, start + n)
-    ]
+class Case:
+    """One table's data: payloads, the rows they decode to, and how to write them each way."""
+
+    def __init__(self, table: str, payloads: list[bytes], decode: Decode) -> None:
+        self.table, self.spec, self.payloads, self.decode = table, TABLES[table], payloads, decode
+        self.rows = [row for k, payload in enumerate(payloads) for row in decode(payload, k)]
+        self.columns = tuple(c for c in self.spec.columns if c in self.rows[0])
+        per = len(self.rows) // len(payloads)
+        self.chunks = [self.rows[i : i + per] for i in range(0, len(self.rows), per)]
+
+    def records(self) -> list[tuple[Any, ...]]:
+        cols = self.columns
+        return [tuple(orjson.dumps(r[c]) if c == "raw" else r[c] for c in cols) for r in self.rows]
 
 
-def waypoint_rows(n: int) -> list[dict[str, Any]]:
-    """An upsert row with two text[] columns and a jsonb `raw` like the API's."""
-    out = []
-    for i in range(n):
-        symbol = f"X1-S{i // 30:05d}-W{i:06d}"
-        out.append(
-            {
-                "reset_date": RESET,
-                "symbol": symbol,
-                "system_symbol": f"X1-S{i // 30:05d}",
-                "type": "PLANET" if i % 4 else "ASTEROID",
-                "x": i % 700 - 350,
-                "y": (i * 13) % 700 - 350,
-                "orbits": None,
-                "faction_symbol": "COSMIC",
-                "traits": ["MARKETPLACE", "ROCKY"] if i % 3 == 0 else ["BARREN"],
-                "modifiers": [],
-                "is_under_construction": False,
-                "raw": {
-                    "symbol": symbol,
-                    "type": "PLANET",
-                    "x": i % 700 - 350,
-                    "traits": [{"symbol": "ROCKY", "name": "Rocky", "description": "A rocky world."}],
-                    "orbitals": [],
-                },
-                "observed_at": T0,
-            }
-        )
-    return out
+async def plain_connection(url: str) -> Any:
+    """An asyncpg connection whose jsonb codec takes orjson's bytes as they are (binary jsonb: 1 + text)."""
+    conn = await asyncpg.connect(make_url(url).set(drivername="postgresql").render_as_string(False))
+    await conn.set_type_codec(
+        "jsonb", schema="pg_catalog", format="binary", encoder=lambda b: b"\x01" + b, decoder=lambda b: b[1:]
+    )
+    return conn
 
 
-async def truncate(engine: AsyncEngine, *tables: str) -> None:
-    async with engine.begin() as conn:
-        await conn.execute(text(f"TRUNCATE {', '.join(tables)}"))
+async def run_server(conn: Any, case: Case) -> None:
+    select = _SNAPSHOT_SELECT if case.table == rr.SNAPSHOTS else _WAYPOINT_SELECT
+    cols = ", ".join(f'"{c}"' for c in case.columns)
+    sql = (
+        f"INSERT INTO {qualified(case.spec)} AS t ({cols}) {select}{conflict_clause(case.spec, case.columns)}"
+    )
+    first = case.rows[0]
+    symbol = first["trade_symbol" if case.table == rr.SNAPSHOTS else "symbol"]
+    raw = orjson.dumps(first["raw"]).decode().replace(f'"{symbol}"', '"@SYMBOL@"')
+    await conn.execute(sql, rr.RESET, list(rr.GOODS), rr.T0, raw, len(case.rows))
 
 
-async def timed(fn: Callable[[], Awaitable[object]]) -> float:
-    began = time.perf_counter()
-    await fn()
-    return time.perf_counter() - began
+async def run_copy(conn: Any, case: Case) -> None:
+    schema, _, name = case.table.partition(".")
+    records = case.records()
+    await conn.copy_records_to_table(name, schema_name=schema, records=records, columns=case.columns)
 
 
-async def through_writer(engine: AsyncEngine, table: str, rows: list[dict[str, Any]]) -> float:
+async def run_writer(engine: AsyncEngine, case: Case, *, decode: bool) -> None:
     writer = DbWriter(engine)  # default settings
     stop = asyncio.Event()
     task = asyncio.create_task(writer.run(stop))
     try:
-        began = time.perf_counter()
-        for i in range(0, len(rows), 500):  # producers hand over a page or a market at a time
-            await writer.put(table, rows[i : i + 500])
+        if decode:
+            for k, payload in enumerate(case.payloads):
+                await writer.put(case.table, case.decode(payload, k))
+        else:
+            for chunk in case.chunks:
+                await writer.put(case.table, chunk)
         await writer.flush()
-        return time.perf_counter() - began
     finally:
         stop.set()
         await task
+    assert writer.metrics.rows_written[case.table] == len(case.rows), "every row must be committed"
 
 
-async def ceiling(engine: AsyncEngine, table: str, rows: list[dict[str, Any]]) -> float:
-    spec = TABLES[table]
-    p = plan(spec, columns_of(spec, rows[:1]))
-    async with engine.connect() as sa_conn:
-        conn: Any = (await sa_conn.get_raw_connection()).driver_connection
-        began = time.perf_counter()
-        async with conn.transaction():
-            await conn.execute(p.create_stage_sql)
-            await conn.copy_records_to_table(p.stage_name, records=p.records(rows), columns=p.columns)
-            await conn.execute(p.from_stage_sql)
-        return time.perf_counter() - began
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-async def naive(engine: AsyncEngine, model: type[Base], rows: list[dict[str, Any]]) -> float:
-    async with AsyncSession(engine, expire_on_commit=False) as session:
-        began = time.perf_counter()
-        for i, row in enumerate(rows, 1):
-            await session.merge(model(**row))
-            if i % 1000 == 0:
-                await session.commit()
-        await session.commit()
-        return time.perf_counter() - began
+async def server_cpu_s(conn: Any) -> float | None:
+    """CPU seconds used so far by the backends of this database, when the server runs on this machine."""
+    pids = [
+        r[0] for r in await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+    ]
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:  # noqa: ASYNC230 - procfs answers at once
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return None  # not our machine's process (a remote server) or gone
+        total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total / _CLOCK_TICKS
+
+
+async def one(engine: AsyncEngine, conn: Any, case: Case, method: str) -> tuple[float, float, float | None]:
+    """rows/s, client CPU µs per row and server CPU µs per row (None when the server is elsewhere)."""
+    async with engine.begin() as c:
+        await c.execute(text(f"TRUNCATE {case.table}"))
+    server_before = await server_cpu_s(conn)
+    client_before, began = time.process_time(), time.perf_counter()
+    if method == "server":
+        await run_server(conn, case)
+    elif method == "copy":
+        await run_copy(conn, case)
+    else:
+        await run_writer(engine, case, decode=method == "e2e")
+    seconds, client = time.perf_counter() - began, time.process_time() - client_before
+    server_after = await server_cpu_s(conn)
+    async with engine.connect() as c:
+        stored = (await c.execute(text(f"SELECT count(*) FROM {case.table}"))).scalar_one()
+    assert stored == len(case.rows), f"{method} stored {stored} of {len(case.rows)} rows in {case.table}"
+    n = len(case.rows)
+    server = (
+        None if server_before is None or server_after is None else (server_after - server_before) / n * 1e6
+    )
+    return n / seconds, client / n * 1e6, server
 
 
 async def latency(engine: AsyncEngine, seconds: float, rate: int = 2000) -> dict[str, float | None]:
     writer = DbWriter(engine)
     stop = asyncio.Event()
     task = asyncio.create_task(writer.run(stop))
-    tick, per_tick = 0.01, rate // 100
+    tick = 0.01
+    rows = rr.decode_markets(rr.market_payloads(int(rate * seconds) + rate), t0=rr.T0.replace(year=2027))
+    per_tick = rate // 100
     loop = asyncio.get_running_loop()
     start = loop.time()
     try:
         for k in range(int(seconds / tick)):
-            await writer.put(SNAPSHOTS, snapshot_rows(per_tick, start=10_000_000 + k * per_tick))
+            await writer.put(rr.SNAPSHOTS, rows[k * per_tick : (k + 1) * per_tick])
             await asyncio.sleep(max(0.0, start + (k + 1) * tick - loop.time()))
         await writer.flush()
     finally:
@@ -173,67 +200,55 @@ async def latency(engine: AsyncEngine, seconds: float, rate: int = 2000) -> dict
     return {"p50_s": percentile(samples, 0.5), "p99_s": percentile(samples, 0.99), "samples": len(samples)}
 
 
-async def copy_vs_executemany(engine: AsyncEngine, total: int) -> dict[str, dict[str, float]]:
-    """rows/s writing `total` snapshot rows in batches of each size, each batch one transaction."""
-    spec = TABLES[SNAPSHOTS]
-    committer = Committer(engine, WriterMetrics(), copy_min_rows=0, attempt_timeout_s=60, backoff_base_s=0.1,
-                          backoff_cap_s=1)  # fmt: skip
-    out: dict[str, dict[str, float]] = {}
-    for size in (20, 100, 300, 1000, 5000):
-        out[str(size)] = {}
-        for how in ("executemany", "copy"):
-            await truncate(engine, SNAPSHOTS)
-            rows = snapshot_rows(total)
-            p = plan(spec, columns_of(spec, rows[:1]))
-            began = time.perf_counter()
-            for i in range(0, total, size):
-                part = rows[i : i + size]
-
-                async def work(
-                    conn: Any, part: list[dict[str, Any]] = part, how: str = how, p: Plan = p
-                ) -> int:
-                    return await committer.execute(conn, p, part, copy=how == "copy")
-
-                await committer.run(work, what="bench")
-            out[str(size)][how] = round(total / (time.perf_counter() - began))
-    return out
+def summary(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
 
-async def bench(url: str, n: int, naive_rows: int, latency_s: float) -> dict[str, Any]:
+async def bench(url: str, n: int, reps: int, latency_s: float) -> dict[str, Any]:
+    cases = {
+        "snapshots": Case(rr.SNAPSHOTS, rr.market_payloads(n), rr.decode_market),
+        "waypoints": Case(rr.WAYPOINTS, rr.waypoint_pages(n), rr.decode_page),
+    }
+    gc.freeze()  # the benchmark's own data set is not the writer's garbage: keep the collector off it
     engine = make_engine(url)
-    r: dict[str, Any] = {"rows": n, "naive_rows": min(n, naive_rows)}
+    conn = await plain_connection(url)
+    raw: dict[str, dict[str, list[tuple[float, float, float | None]]]] = {
+        k: {m: [] for m in METHODS} for k in cases
+    }
     try:
-        snaps, wps = snapshot_rows(n), waypoint_rows(n)
-        await truncate(engine, SNAPSHOTS)
-        r["writer_snapshots"] = n / await through_writer(engine, SNAPSHOTS, snaps)
-        await truncate(engine, SNAPSHOTS)
-        r["ceiling_snapshots"] = n / await ceiling(engine, SNAPSHOTS, snaps)
-        await truncate(engine, WAYPOINTS)
-        r["writer_waypoints_fresh"] = n / await through_writer(engine, WAYPOINTS, wps)
-        r["writer_waypoints_unchanged"] = n / await through_writer(engine, WAYPOINTS, wps)
-        await truncate(engine, WAYPOINTS)
-        r["ceiling_waypoints_fresh"] = n / await ceiling(engine, WAYPOINTS, wps)
-        r["ceiling_waypoints_unchanged"] = n / await ceiling(engine, WAYPOINTS, wps)
-        k = min(n, naive_rows)
-        await truncate(engine, SNAPSHOTS, WAYPOINTS)
-        r["naive_snapshots"] = k / await naive(engine, MarketSnapshot, snaps[:k])
-        r["naive_waypoints_fresh"] = k / await naive(engine, Waypoint, wps[:k])
-        await truncate(engine, SNAPSHOTS)
-        r["latency_2000_rows_per_s"] = await latency(engine, latency_s)
-        r["copy_vs_executemany_rows_per_s"] = await copy_vs_executemany(engine, min(n, 20_000))
+        for rep in range(reps):
+            for name, case in cases.items():
+                order = METHODS[rep % len(METHODS) :] + METHODS[: rep % len(METHODS)]  # rotate
+                for method in order:
+                    raw[name][method].append(await one(engine, conn, case, method))
+        lat = await latency(engine, latency_s)
     finally:
+        await conn.close()
         await engine.dispose()
-    for kind in ("snapshots", "waypoints_fresh", "waypoints_unchanged"):
-        ceiling_key = "ceiling_snapshots" if kind == "snapshots" else f"ceiling_{kind}"
-        r[f"ratio_vs_ceiling_{kind}"] = r[f"writer_{kind}"] / r[ceiling_key]
-    r["ratio_vs_naive_snapshots"] = r["writer_snapshots"] / r["naive_snapshots"]
-    r["ratio_vs_naive_waypoints"] = r["writer_waypoints_fresh"] / r["naive_waypoints_fresh"]
-    p99 = r["latency_2000_rows_per_s"]["p99_s"]
+    r: dict[str, Any] = {"rows": n, "reps": reps, "latency_2000_rows_per_s": lat, "cases": {}}
+    for name, case in cases.items():
+        rate = {m: [run[0] for run in raw[name][m]] for m in METHODS}
+        ceiling = [max(s, c) for s, c in zip(rate["server"], rate["copy"], strict=True)]
+        r["cases"][name] = {
+            "raw_bytes": round(rr.raw_size(case.rows)),
+            **{m: summary(rate[m]) for m in METHODS},
+            "writer_ratio": summary([w / c for w, c in zip(rate["writer"], ceiling, strict=True)]),
+            "e2e_ratio": summary([e / c for e, c in zip(rate["e2e"], ceiling, strict=True)]),
+            "cpu_us_per_row": {
+                m: {
+                    "client": statistics.median(run[1] for run in raw[name][m]),
+                    "server": None
+                    if any(run[2] is None for run in raw[name][m])
+                    else statistics.median(run[2] or 0.0 for run in raw[name][m]),
+                }
+                for m in METHODS
+            },
+        }
+    cs = r["cases"].values()
+    p99 = lat["p99_s"]
     r["targets_met"] = {
-        "writer >= 0.5x ceiling": all(
-            r[f"ratio_vs_ceiling_{k}"] >= 0.5 for k in ("snapshots", "waypoints_fresh")
-        ),
-        "writer >= 10x naive": min(r["ratio_vs_naive_snapshots"], r["ratio_vs_naive_waypoints"]) >= 10,
+        "writer >= 0.7x ceiling": all(c["writer_ratio"]["median"] >= 0.7 for c in cs),
+        "e2e >= 0.5x ceiling": all(c["e2e_ratio"]["median"] >= 0.5 for c in cs),
         "p99 <= 1 s": p99 is not None and p99 <= 1.0,
     }
     return r
@@ -250,7 +265,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         url = make_url(server).set(database=name).render_as_string(hide_password=False)
         try:
             await upgrade_head(url)
-            return await bench(url, args.rows, args.naive_rows, args.latency_s)
+            return await bench(url, args.rows, args.reps, args.latency_s)
         finally:
             async with admin.connect() as conn:
                 await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -258,37 +273,41 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         await admin.dispose()
 
 
-def show(r: dict[str, Any]) -> None:
-    def f(v: float) -> str:
-        return f"{v:>10,.0f} rows/s"
+def _us(v: float | None) -> str:
+    return "?" if v is None else f"{v:.1f}"
 
-    print(f"rows: {r['rows']:,} (naive: {r['naive_rows']:,}, extrapolated)")
-    print(f"{'':28}{'DbWriter':>17}{'ceiling':>17}{'naive merge':>17}")
-    print(f"{'market snapshots (fresh)':28}{f(r['writer_snapshots'])}{f(r['ceiling_snapshots'])}"
-          f"{f(r['naive_snapshots'])}")  # fmt: skip
-    print(f"{'waypoints (fresh upsert)':28}{f(r['writer_waypoints_fresh'])}{f(r['ceiling_waypoints_fresh'])}"
-          f"{f(r['naive_waypoints_fresh'])}")  # fmt: skip
-    unchanged = f"{f(r['writer_waypoints_unchanged'])}{f(r['ceiling_waypoints_unchanged'])}"
-    print(f"{'waypoints (unchanged)':28}{unchanged}")
-    print("ratios: DbWriter / ceiling: snapshots {:.2f}, waypoints {:.2f}, unchanged {:.2f}".format(
-        r["ratio_vs_ceiling_snapshots"], r["ratio_vs_ceiling_waypoints_fresh"],
-        r["ratio_vs_ceiling_waypoints_unchanged"]))  # fmt: skip
-    print(f"        DbWriter / naive:   snapshots {r['ratio_vs_naive_snapshots']:.1f}, "
-          f"waypoints {r['ratio_vs_naive_waypoints']:.1f}")  # fmt: skip
+
+def show(r: dict[str, Any]) -> None:
+    def f(s: dict[str, float]) -> str:
+        return f"{s['median'] / 1000:7.1f}k ({s['min'] / 1000:.1f}–{s['max'] / 1000:.1f})"
+
+    def x(s: dict[str, float]) -> str:
+        return f"{s['median']:.2f}× ({s['min']:.2f}–{s['max']:.2f})"
+
+    print(f"rows/s, {r['rows']:,} rows a run, median (min–max) of {r['reps']} interleaved repetitions")
+    print(f"{'':10}{'raw B':>6} {'server':>21} {'copy':>21} {'writer':>21} {'e2e':>21}")
+    for name, c in r["cases"].items():
+        print(f"{name:10}{c['raw_bytes']:>6} " + " ".join(f"{f(c[m]):>21}" for m in METHODS))
+    for name, c in r["cases"].items():
+        print(f"{name}: writer / ceiling {x(c['writer_ratio'])}; e2e / ceiling {x(c['e2e_ratio'])}")
+    print("CPU µs per row, client + server backend (median; immune to the machine's load):")
+    for name, c in r["cases"].items():
+        cpu = c["cpu_us_per_row"]
+        cells = [f"{m} {v['client']:.1f} + {_us(v['server'])}" for m, v in cpu.items()]
+        print(f"  {name:10}" + "   ".join(cells))
     lat = r["latency_2000_rows_per_s"]
     print(f"enqueue → commit at 2,000 rows/s: p50 {lat['p50_s']:.3f} s, p99 {lat['p99_s']:.3f} s "
           f"({lat['samples']} puts)")  # fmt: skip
-    print("executemany vs COPY per batch size (rows/s):")
-    for size, v in r["copy_vs_executemany_rows_per_s"].items():
-        print(f"  batch {size:>5}: executemany {v['executemany']:>9,}   copy {v['copy']:>9,}")
+    load = os.getloadavg()
+    print(f"load average after the run: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores")
     for target, ok in r["targets_met"].items():
         print(f"target {target}: {'MET' if ok else 'NOT MET'}")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--naive-rows", type=int, default=5_000)
+    parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--latency-s", type=float, default=10.0)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
