@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from stdaemon.backoff import backoff
 from stdaemon.db.metrics import WriterMetrics
+from stdaemon.db.partitions import EpochPartitions
 from stdaemon.db.retry import classify
 from stdaemon.db.statements import Batch, affected, to_json
 from stdaemon.db.tables import TableSpec
@@ -109,6 +110,7 @@ class Committer:
         self.deadline: float | None = None  # loop time after which nothing more is attempted
         self.deadline_set = asyncio.Event()
         self.direct = DirectCopy()
+        self.epochs = EpochPartitions()
 
     def _budget(self) -> float:
         if self.deadline is None:
@@ -200,8 +202,15 @@ class Committer:
         await conn.execute(f'DROP TABLE "{p.stage_name}"')
         return affected(status)
 
+    async def prepare(self, spec: TableSpec, rows: list[dict[str, Any]]) -> None:
+        """Before writing `rows`: make the partitions of any epoch this process has not written yet."""
+        epochs = self.epochs.missing(spec, rows)
+        if epochs:
+            await self.epochs.ensure(self.run, epochs)
+
     async def write(self, batch: Batch) -> int:
         """One table's batch in one transaction (retried); returns rows changed or -1."""
+        await self.prepare(batch.plan.spec, batch.rows)
 
         async def work(conn: Any) -> int:
             return await self.execute(conn, batch)

@@ -316,6 +316,8 @@ class DbWriter:
             buf = merged.setdefault(spec.name, TableBuffer(spec))
             buf.add(Chunk(spec, rows, 0.0))
         batches = [(b.spec, list(b.rows.values())) for b in merged.values() if b.rows]
+        for spec, rows in batches:
+            await self._db.prepare(spec, rows)
 
         async def work(conn: Any) -> dict[str, int]:
             changed: dict[str, int] = {}

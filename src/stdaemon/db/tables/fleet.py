@@ -27,6 +27,7 @@ from stdaemon.db.tables.base import (
     ts_key,
     written_at_col,
 )
+from stdaemon.db.tables.partitioning import BY_EPOCH, brin
 
 
 class ShipBehaviour(Base, table=True):
@@ -58,8 +59,8 @@ class CreditLedgerEntry(Base, table=True):
     __tablename__: ClassVar[str] = "credit_ledger"
     __table_args__ = (
         Index(None, "reset_date", "behaviour", "observed_at"),
-        Index(None, "observed_at"),
-        {"schema": TELEMETRY},
+        brin("observed_at"),
+        BY_EPOCH,
     )
 
     reset_date: date = reset_date_key()

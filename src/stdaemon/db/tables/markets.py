@@ -22,6 +22,7 @@ from stdaemon.db.tables.base import (
     text_key,
     ts_key,
 )
+from stdaemon.db.tables.partitioning import BY_EPOCH, brin
 
 _PRICES = "purchase_price >= 0 AND sell_price >= 0"
 
@@ -74,9 +75,8 @@ class MarketSnapshot(EntityTable, table=True):
         PrimaryKeyConstraint("reset_date", "waypoint_symbol", "trade_symbol", "observed_at"),
         CheckConstraint(_PRICES, name="prices"),
         CheckConstraint("trade_volume >= 0", name="trade_volume"),
-        Index(None, "observed_at"),
-        Index(None, "reset_date", "trade_symbol", "observed_at"),
-        {"schema": TELEMETRY},
+        brin("observed_at"),
+        BY_EPOCH,
     )
 
     waypoint_symbol: str = text_key()
@@ -94,9 +94,9 @@ class MarketTransaction(EntityTable, table=True):
     __tablename__: ClassVar[str] = "market_transactions"
     __table_args__ = (
         CheckConstraint("units >= 0 AND price_per_unit >= 0 AND total_price >= 0", name="amounts"),
-        Index(None, "timestamp"),
         Index(None, "reset_date", "trade_symbol", "timestamp"),
-        {"schema": TELEMETRY},
+        brin("timestamp"),
+        BY_EPOCH,
     )
 
     waypoint_symbol: str = text_key()
@@ -148,8 +148,8 @@ class ShipyardTransaction(EntityTable, table=True):
     __tablename__: ClassVar[str] = "shipyard_transactions"
     __table_args__ = (
         CheckConstraint("price >= 0", name="price"),
-        Index(None, "timestamp"),
-        {"schema": TELEMETRY},
+        brin("timestamp"),
+        BY_EPOCH,
     )
 
     waypoint_symbol: str = text_key()

@@ -27,6 +27,7 @@ from stdaemon.db.tables.base import (
     ts_key,
     written_at_col,
 )
+from stdaemon.db.tables.partitioning import BY_EPOCH, brin
 
 
 class Agent(EntityTable, table=True):
@@ -48,8 +49,8 @@ class AgentSnapshot(EntityTable, table=True):
     __table_args__ = (
         PrimaryKeyConstraint("reset_date", "symbol", "observed_at"),
         CheckConstraint("ship_count >= 0", name="ship_count"),
-        Index(None, "observed_at"),
-        {"schema": TELEMETRY},
+        brin("observed_at"),
+        BY_EPOCH,
     )
 
     symbol: str = text_key()
@@ -129,9 +130,9 @@ class Extraction(EntityTable, table=True):
     __table_args__ = (
         PrimaryKeyConstraint("reset_date", "ship_symbol", "observed_at"),
         CheckConstraint("yield_units >= 0", name="yield_units"),
-        Index(None, "observed_at"),
+        brin("observed_at"),
         Index(None, "reset_date", "waypoint_symbol"),
-        {"schema": TELEMETRY},
+        BY_EPOCH,
     )
 
     ship_symbol: str = text_key()
