@@ -16,7 +16,7 @@ built after the load, the views that read the table are re-pointed with CREATE O
 their grants and comments), and only then is the old table dropped. `downgrade` does the same backwards.
 
 Revision ID: 0005
-Revises: 0004
+Revises: 0009
 Create Date: 2026-11-30 16:00:00
 """
 
@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0004"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
