@@ -61,16 +61,40 @@ Decode = Callable[[bytes, int], list[dict[str, Any]]]
 
 # Server-side rows shaped like realrows': the same keys, and each row's `raw` is the fixture's JSON text with
 # the row's own symbol in it, parsed into jsonb per row as a client's rows are (a constant is parsed once).
-_SNAPSHOT_SELECT = """
-SELECT $1::date, 'X1-B' || lpad(((i / 12) % 500 / 10)::text, 3, '0') || '-M' || ((i / 12) % 10), good,
-       $3::timestamptz + (i / 12) * interval '1 second', 'EXPORT', 20 + i % 80, 'MODERATE', 'GROWING',
-       20 + i % 500, 19 + i % 500, replace($4::text, '@SYMBOL@', good)::jsonb
+_SNAPSHOT_COLUMNS = {
+    "reset_date": "$1::date",
+    "waypoint_symbol": "'X1-B' || lpad(((i / 12) % 500 / 10)::text, 3, '0') || '-M' || ((i / 12) % 10)",
+    "trade_symbol": "good",
+    "observed_at": "$3::timestamptz + (i / 12) * interval '1 second'",
+    "type": "'EXPORT'",
+    "trade_volume": "20 + i % 80",
+    "supply": "'MODERATE'",
+    "activity": "'GROWING'",
+    "purchase_price": "20 + i % 500",
+    "sell_price": "19 + i % 500",
+    "raw": "replace($4::text, '@SYMBOL@', good)::jsonb",
+}
+_SNAPSHOT_FROM = """
   FROM generate_series(0, $5 - 1) AS i,
        LATERAL (SELECT ($2::text[])[((i / 12) + i % 12) % 40 + 1]) AS g(good)"""
-_WAYPOINT_SELECT = """
-SELECT $1::date, sym, sys, 'PLANET', i % 701 - 350, (i * 13) % 701 - 350, NULL, 'COSMIC',
-       ARRAY['ROCKY', 'MARKETPLACE', 'SHIPYARD'], '{}'::text[], false, 'COSMIC',
-       $3::timestamptz - interval '200 days', replace($4::text, '@SYMBOL@', sym)::jsonb, $3::timestamptz
+_WAYPOINT_COLUMNS = {
+    "reset_date": "$1::date",
+    "symbol": "sym",
+    "system_symbol": "sys",
+    "type": "'PLANET'",
+    "x": "i % 701 - 350",
+    "y": "(i * 13) % 701 - 350",
+    "orbits": "NULL",
+    "faction_symbol": "'COSMIC'",
+    "traits": "ARRAY['ROCKY', 'MARKETPLACE', 'SHIPYARD']",
+    "modifiers": "'{}'::text[]",
+    "is_under_construction": "false",
+    "chart_submitted_by": "'COSMIC'",
+    "chart_submitted_on": "$3::timestamptz - interval '200 days'",
+    "raw": "replace($4::text, '@SYMBOL@', sym)::jsonb",
+    "observed_at": "$3::timestamptz",
+}
+_WAYPOINT_FROM = """
   FROM generate_series(0, $5 - 1) AS i,
        LATERAL (SELECT 'X1-W' || lpad((i / 30)::text, 5, '0')) AS s(sys),
        LATERAL (SELECT sys || '-W' || lpad((i % 30)::text, 2, '0') WHERE $2::text[] IS NOT NULL) AS w(sym)"""
@@ -101,8 +125,13 @@ async def plain_connection(url: str) -> Any:
 
 
 async def run_server(conn: Any, case: Case) -> None:
-    select = _SNAPSHOT_SELECT if case.table == rr.SNAPSHOTS else _WAYPOINT_SELECT
+    exprs, source = (
+        (_SNAPSHOT_COLUMNS, _SNAPSHOT_FROM)
+        if case.table == rr.SNAPSHOTS
+        else (_WAYPOINT_COLUMNS, _WAYPOINT_FROM)
+    )
     cols = ", ".join(f'"{c}"' for c in case.columns)
+    select = "SELECT " + ", ".join(exprs[c] for c in case.columns) + source
     sql = (
         f"INSERT INTO {qualified(case.spec)} AS t ({cols}) {select}{conflict_clause(case.spec, case.columns)}"
     )
