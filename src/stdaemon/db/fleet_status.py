@@ -1,7 +1,7 @@
 """The fleet's part of `stdaemon status`: credits per hour by behaviour, market freshness, who does what.
 
-- Earnings: from `telemetry.credit_ledger`, per behaviour: the net credits of the reset so far, and the rate
-  per hour over the last hour (over the time since its first entry when that is shorter, at least a minute).
+- Earnings: from `telemetry.credit_ledger`, per behaviour: the net credits of the reset so far, and the net
+  credits of the last hour (credits per hour, not extrapolated: a daemon up ten minutes shows ten minutes').
 - Markets with a ship: every market where one of our ships is (its route's arrival has passed, per
   `telemetry.ships`), with the age of its newest snapshot and how long a ship has been there. While the market
   runner is up, a market where a ship has been for a poll interval has a snapshot younger than twice
@@ -22,8 +22,7 @@ _EARNINGS = text(
     """
     SELECT behaviour,
            sum(amount) AS total,
-           sum(amount) FILTER (WHERE observed_at > now() - interval '1 hour') AS last_hour,
-           greatest(60, least(3600, extract(epoch FROM now() - min(observed_at)))) AS window_s
+           sum(amount) FILTER (WHERE observed_at > now() - interval '1 hour') AS last_hour
       FROM telemetry.credit_ledger
      WHERE reset_date = :r
      GROUP BY behaviour
@@ -94,7 +93,7 @@ class FleetStatus:
 async def collect_fleet(conn: AsyncConnection, reset_date: date) -> FleetStatus:
     params = {"r": reset_date}
     earnings = [
-        Earnings(r.behaviour, int(r.total), round(float(r.last_hour or 0) * 3600 / float(r.window_s), 1))
+        Earnings(r.behaviour, int(r.total), float(r.last_hour or 0))
         for r in await conn.execute(_EARNINGS, params)
     ]
     markets = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from stdaemon.domain import models as m
@@ -37,18 +38,12 @@ def listing_of(market: m.Market) -> MarketListing:
 class Atlas:
     """Per-system geometry and market listings, cached; see the module docstring."""
 
-    def __init__(self, data: FleetReads, book: MarketBook, clock: Clock) -> None:
-        self._data, self._book, self._clock = data, book, clock
+    def __init__(self, data: FleetReads, book: MarketBook, clock: Clock, reset: Callable[[], date]) -> None:
+        self._data, self._book, self._clock, self._reset = data, book, clock, reset
         self._points: dict[str, dict[str, Point]] = {}
         self._waypoints: dict[str, dict[str, m.Waypoint]] = {}
         self._listings: dict[str, tuple[datetime, dict[str, MarketListing]]] = {}
         self._lock = asyncio.Lock()
-
-    def _reset(self) -> date:
-        reset = self._data.reset_date
-        if reset is None:
-            raise RuntimeError("the DataService has not learnt the reset date yet (call start() first)")
-        return reset
 
     async def waypoints(self, system: str) -> dict[str, m.Waypoint]:
         if system not in self._waypoints:

@@ -52,7 +52,7 @@ class FleetDeps:
     time_scale: float = 1.0
 
     def __post_init__(self) -> None:
-        self.atlas = Atlas(self.data, self.book, self.clock)
+        self.atlas = Atlas(self.data, self.book, self.clock, self.reset_date)
 
     def reset_date(self) -> date:
         reset = self.data.reset_date

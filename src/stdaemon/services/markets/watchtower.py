@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ class Watchtower:
         self._plan: dict[str, list[str]] = {}
         self.polled: dict[str, datetime] = {}  # waypoint -> last poll
         self._spent: int | None = None
+        self._buying = asyncio.Lock()
         self.polls = 0
 
     # --- stations ------------------------------------------------------------------------------------
@@ -78,23 +80,22 @@ class Watchtower:
     async def poll(self, waypoint: str, ship: str) -> None:
         now = self.deps.clock.now()
         last = self.polled.get(waypoint)
-        if last is not None and now - last < self.interval / 2:
-            return
-        self.polled[waypoint] = now
-        market = await self.deps.data.market(waypoint, fresh=True)
-        self.polls += 1
-        shipyard = None
+        if last is None or now - last >= self.interval / 2:
+            self.polled[waypoint] = now
+            market = await self.deps.data.market(waypoint, fresh=True)
+            self.polls += 1
+            shipyard = None
+            if "SHIPYARD" in (await self.deps.data.waypoint(waypoint)).traits:
+                shipyard = await self.deps.data.shipyard(waypoint, fresh=True)
+            log.info(
+                "market_polled",
+                waypoint=waypoint,
+                ship=ship,
+                goods=len(market.trade_goods),
+                shipyard=shipyard is not None,
+            )
         if "SHIPYARD" in (await self.deps.data.waypoint(waypoint)).traits:
-            shipyard = await self.deps.data.shipyard(waypoint, fresh=True)
-        log.info(
-            "market_polled",
-            waypoint=waypoint,
-            ship=ship,
-            goods=len(market.trade_goods),
-            shipyard=shipyard is not None,
-        )
-        if shipyard is not None and PROBE in shipyard.ship_types:
-            await self._consider_buying(waypoint, ship)
+            await self._consider_buying(waypoint)
 
     async def sweep(self) -> None:
         """Poll every market where one of our ships is present (not in transit)."""
@@ -109,25 +110,41 @@ class Watchtower:
 
     # --- buying probes -------------------------------------------------------------------------------
 
-    async def _consider_buying(self, waypoint: str, ship: str) -> None:
+    async def _consider_buying(self, waypoint: str) -> None:
         if self.probe_budget <= 0 or self.runner is None:
             return
+        async with self._buying:  # a probe's poll and the sweep may both be here: one decides at a time
+            await self._buy_if_wanted(waypoint)
+
+    async def _buy_if_wanted(self, waypoint: str) -> None:
+        assert self.runner is not None
         markets, _ = await self.home_markets()
         if len(self.runner.ships) >= len(markets):
+            return
+        shipyard = await self.deps.data.shipyard(waypoint)
+        listing = next((s for s in shipyard.ships if s.type == PROBE), None)
+        price = listing.purchase_price if listing is not None else None
+        if price is None:
             return
         if self._spent is None:
             self._spent = await self.deps.ledger.spent(
                 self.deps.reset_date(), behaviour=BUYER, kind="SHIP_PURCHASE"
             )
-        listing = next((s for s in (await self.deps.data.shipyard(waypoint)).ships if s.type == PROBE), None)
-        price = listing.purchase_price if listing is not None else None
         agent = await self.deps.data.agent()
-        if price is None or self._spent + price > self.probe_budget:
+        if self._spent + price > self.probe_budget or agent.credits - self.deps.config.credit_reserve < price:
             return
-        if agent.credits - self.deps.config.credit_reserve < price:
+        buyer = await self._present(waypoint)
+        if buyer is None:  # the ship that brought us here has left meanwhile
             return
-        ctx = ShipContext(self.deps, ship, BUYER)
-        result = await ctx.purchase_ship(PROBE, waypoint)
+        try:
+            result = await ShipContext(self.deps, buyer, BUYER).purchase_ship(PROBE, waypoint)
+        except self.deps.errors.fatal:
+            raise
+        except (
+            self.deps.errors.api
+        ) as err:  # e.g. 4245: no ship of ours there after all; next poll tries again
+            log.info("probe_not_bought", waypoint=waypoint, reason=str(err))
+            return
         self._spent += result.transaction.price
         log.info(
             "probe_bought",
@@ -137,6 +154,15 @@ class Watchtower:
             budget=self.probe_budget,
         )
         await self.runner.adopt(result.ship)
+
+    async def _present(self, waypoint: str) -> str | None:
+        """One of our ships at `waypoint` now (as this process knows them: actions fold into the cache)."""
+        now = self.deps.clock.now()
+        for listed in await self.deps.data.ships():
+            ship = settled(listed, now)
+            if ship.nav.waypoint_symbol == waypoint and ship.nav.status != "IN_TRANSIT":
+                return ship.symbol
+        return None
 
 
 class PollSweep:
