@@ -76,9 +76,9 @@ class Settings(BaseSettings):
     rate_per_second: int = Field(default=2, ge=1, description="static pool: requests per second")
     rate_burst: int = Field(default=30, ge=0, description="burst pool: extra requests per burst period")
     rate_burst_period_s: float = Field(default=60.0, gt=0)
-    rate_anchor: Literal["estimate", "response"] = Field(
-        default="estimate",
-        description="rate windows from the estimated server receive time, or (conservative) the response",
+    rate_anchor: Literal["auto", "estimate", "response"] = Field(
+        default="auto",
+        description="rate windows from the estimated receive time, or the response; auto: estimate unshared",
     )
     rate_budget_key: str | None = Field(
         default=None,

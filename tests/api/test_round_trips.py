@@ -12,7 +12,9 @@ from stdaemon.api.limiter import TwoPoolBudget
 from stdaemon.api.priority import Priority
 from stdaemon.api.round_trips import RoundTrips
 from stdaemon.api.scheduler import Scheduler
+from stdaemon.api.shared_budget import SharedScheduler
 from stdaemon.settings import Settings
+from tests.api.test_shared_budget import FakeStore
 from tests.support.server_pools import ServerPools
 from tests.support.virtual_time import run_virtual
 
@@ -95,7 +97,11 @@ def test_at_100_ms_asymmetric_the_estimate_spends_about_97_percent_with_rare_429
 def test_the_setting_chooses_the_anchor() -> None:
     from stdaemon.api.gateway import build_gateway
 
-    for anchor, estimating in (("estimate", True), ("response", False)):
+    for anchor, estimating in (("auto", True), ("estimate", True), ("response", False)):
         gateway = build_gateway(Settings(_env_file=None, token="t", rate_anchor=anchor))
         assert isinstance(gateway.limiter, Scheduler)
         assert (gateway.limiter.budget.trips is not None) is estimating
+    shared = Settings(_env_file=None, token="t", rate_budget_key="home")
+    sharing = build_gateway(shared, shared=FakeStore(), process="p")
+    assert isinstance(sharing.limiter, SharedScheduler)
+    assert sharing.limiter._make_budget().trips is None  # auto, shared: the response anchor

@@ -244,8 +244,11 @@ def build_gateway(
     """The production wiring: client from settings, two-pool budget from the ST_RATE_* settings; with a
     `shared` store and ST_RATE_BUDGET_KEY set, the budget is the one every process of that key shares."""
 
-    # One estimator per process, whatever holds the pools' state (ST_RATE_ANCHOR=response: none).
-    trips = RoundTrips() if settings.rate_anchor == "estimate" else None
+    sharing = shared is not None and settings.rate_budget_key is not None
+    # One estimator per process. `auto`: estimate alone; shared, anchor at the response, since a grant's
+    # time is then the database's, taken before the request leaves, and the estimate would run early.
+    estimate = settings.rate_anchor == "estimate" or (settings.rate_anchor == "auto" and not sharing)
+    trips = RoundTrips() if estimate else None
 
     def budget() -> TwoPoolBudget:
         # An answer can take at most every HTTP timeout in a row; past that, its window is anchored anyway.
