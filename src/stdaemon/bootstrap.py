@@ -6,9 +6,12 @@ Every command gets its resources here and nowhere else:
   commands that only read it (`report`);
 - `run_batch(settings, db, job)`: a finite job (`ingest`) with a `DbWriter.from_settings` run as a sink
   under the same service lifecycle as the daemon (signals, grace, drain);
-- `build_app(settings)`: the daemon (`run`, the runners): the database, the DbWriter, the API client and
-  gateway (against the in-process sandbox, registered here, when no token is configured), the DataService.
-  The caller runs `app.writer` as a sink of `run_services`, so it drains before the engine is disposed.
+- `open_base(settings)` and `open_session(base, playing)`: the daemon (`run`, the runners). The base lives as
+  long as the process: the database, the DbWriter, the in-process sandbox (registered here) when no token is
+  configured. A session lives as long as one agent token: the API client, gateway and DataService; after a
+  server reset the supervisor opens a new session on the same base and the same rate budget. `build_app` is
+  a base and one session. The caller runs the writer as a sink of `run_services`, so it drains before the
+  engine is disposed.
 """
 
 from __future__ import annotations
@@ -21,11 +24,15 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from stdaemon.api.client import make_client
 from stdaemon.api.decoder import ADAPTERS
 from stdaemon.api.errors import ActionOutcomeUnknown, ApiError, ResetDetected, Unauthorized
 from stdaemon.api.gateway import Gateway, build_gateway
+from stdaemon.api.scheduler import Limiter
+from stdaemon.daemon.registration import register_new_agent
 from stdaemon.db import migrations
 from stdaemon.db.budget_store import DbBudgetStore
 from stdaemon.db.credit_ledger import DbCreditLedger
@@ -36,6 +43,7 @@ from stdaemon.db.market_book import DbMarketBook
 from stdaemon.db.sink import DbReferenceSource, WriterSink
 from stdaemon.db.status import collect
 from stdaemon.db.writer import DbWriter
+from stdaemon.domain import models as m
 from stdaemon.exits import ServiceUnavailable
 from stdaemon.lifecycle import run_services
 from stdaemon.logging import get_logger
@@ -49,7 +57,19 @@ from stdaemon.systemd import Notifier
 
 log = get_logger(__name__)
 
-__all__ = ["App", "build_app", "ensure_drained", "fleet_deps", "open_db", "open_reader", "run_batch"]
+__all__ = [
+    "App",
+    "Base",
+    "Session",
+    "build_app",
+    "ensure_drained",
+    "fleet_deps",
+    "open_base",
+    "open_db",
+    "open_reader",
+    "open_session",
+    "run_batch",
+]
 
 T = TypeVar("T")
 Schema = Literal["migrate", "at_head", "as_is"]
@@ -59,6 +79,30 @@ Schema = Literal["migrate", "at_head", "as_is"]
 FLEET_ERRORS = ErrorKinds(
     api=(ApiError,), fatal=(ResetDetected, Unauthorized), outcome_unknown=(ActionOutcomeUnknown,)
 )
+
+
+@dataclass(frozen=True)
+class Base:
+    """What lives as long as the process: the database, its writer, the sandbox (if playing it)."""
+
+    settings: Settings  # as configured
+    playing: Settings  # what the API is played with (the sandbox's URL and token when sandboxed)
+    db: Database
+    writer: DbWriter
+    sandbox: Sandbox | None
+
+    @property
+    def transport(self) -> httpx.AsyncBaseTransport | None:
+        return self.sandbox.transport if self.sandbox else None
+
+
+@dataclass(frozen=True)
+class Session:
+    """What lives as long as one agent token: its gateway and DataService (a reset brings a new one)."""
+
+    settings: Settings
+    gateway: Gateway
+    data: DataService
 
 
 @dataclass(frozen=True)
@@ -183,33 +227,78 @@ async def start_sandbox(settings: Settings) -> Sandbox:
 
 
 @contextlib.asynccontextmanager
-async def build_app(
+async def open_base(
     settings: Settings, *, migrate: bool = True, notifier: Notifier | None = None
-) -> AsyncIterator[App]:
-    async with contextlib.AsyncExitStack() as stack:
-        schema: Schema = "migrate" if migrate else "at_head"
-        db = await stack.enter_async_context(open_db(settings, schema=schema, notifier=notifier))
+) -> AsyncIterator[Base]:
+    """The database (at head), the writer and, without a token, the sandbox with its registered agent."""
+    schema: Schema = "migrate" if migrate else "at_head"
+    async with open_db(settings, schema=schema, notifier=notifier) as db:
         report = await collect(db.engine, where=db.where, embedded=db.embedded)
         log.info("database_ready", **report.as_json())
         if settings.sandbox:
             await ensure_sandbox_may_write(db.engine, db.where)
         sandbox = await start_sandbox(settings) if settings.sandbox else None
         playing = sandbox.settings if sandbox else settings
-        gateway = build_gateway(
-            playing,
-            transport=sandbox.transport if sandbox else None,
-            # a sandbox is a server of this process alone: nothing to share with other processes
-            shared=None if sandbox else DbBudgetStore(db.engine),
-            process=f"{socket.gethostname()}:{os.getpid()}",
-        )
-        stack.push_async_callback(gateway.aclose)
         writer = DbWriter.from_settings(db.engine, settings)
+        yield Base(settings=settings, playing=playing, db=db, writer=writer, sandbox=sandbox)
+
+
+def build_session_gateway(base: Base, playing: Settings, limiter: Limiter | None = None) -> Gateway:
+    """A gateway for `playing.token`; `limiter` carries the rate budget over from the previous session."""
+    if limiter is not None:
+        return Gateway(make_client(playing, transport=base.transport), limiter)
+    return build_gateway(
+        playing,
+        transport=base.transport,
+        # a sandbox is a server of this process alone: nothing to share with other processes
+        shared=None if base.sandbox else DbBudgetStore(base.db.engine),
+        process=f"{socket.gethostname()}:{os.getpid()}",
+    )
+
+
+@contextlib.asynccontextmanager
+async def open_session(
+    base: Base, playing: Settings, limiter: Limiter | None = None
+) -> AsyncIterator[Session]:
+    """A gateway and DataService for `playing.token`, on the base's database and writer."""
+    gateway = build_session_gateway(base, playing, limiter)
+    try:
         data = DataService(
             api=gateway,
             decode=ADAPTERS,
-            sink=WriterSink(writer, simulated=settings.sandbox),
-            reference=DbReferenceSource(db.engine),
-            settings=settings,
+            sink=WriterSink(base.writer, simulated=base.settings.sandbox),
+            reference=DbReferenceSource(base.db.engine),
+            settings=base.settings,
             reset_errors=(ResetDetected,),
         )
-        yield App(settings=playing, db=db, writer=writer, gateway=gateway, data=data, sandbox=sandbox)
+        yield Session(settings=playing, gateway=gateway, data=data)
+    finally:
+        await gateway.aclose()
+
+
+async def register_new(base: Base, playing: Settings, limiter: Limiter | None) -> m.RegisterResult:
+    """Register a new agent with `playing`'s account token, on the base's transport and rate budget."""
+    gateway = build_session_gateway(base, playing, limiter)
+    try:
+        return await register_new_agent(gateway, playing)
+    finally:
+        await gateway.aclose()
+
+
+@contextlib.asynccontextmanager
+async def build_app(
+    settings: Settings, *, migrate: bool = True, notifier: Notifier | None = None
+) -> AsyncIterator[App]:
+    """A base and one session for the configured token (no reset handling: see `daemon.supervisor`)."""
+    async with (
+        open_base(settings, migrate=migrate, notifier=notifier) as base,
+        open_session(base, base.playing) as session,
+    ):
+        yield App(
+            settings=base.playing,
+            db=base.db,
+            writer=base.writer,
+            gateway=session.gateway,
+            data=session.data,
+            sandbox=base.sandbox,
+        )

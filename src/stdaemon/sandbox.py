@@ -24,6 +24,9 @@ SANDBOX_URL = "http://stsim.sandbox/v2"
 SANDBOX_SEED = 1
 SANDBOX_SYSTEMS = 20
 SANDBOX_PROBE_BUDGET = 100_000  # a few probes (about 20,000 each), so a newcomer sees several markets fill up
+# Game time runs this many times faster than real time in the sandbox (travel, cooldowns, price moves), so a
+# newcomer sees ships arrive and markets move within a minute; the rate limit's windows stay real.
+SANDBOX_SPEED = 20.0
 
 
 class Registrar(Protocol):
@@ -40,11 +43,11 @@ class Sandbox:
 
 
 def sandbox_transport(
-    *, seed: int = SANDBOX_SEED, systems: int = SANDBOX_SYSTEMS
+    *, seed: int = SANDBOX_SEED, systems: int = SANDBOX_SYSTEMS, speed: float = SANDBOX_SPEED
 ) -> httpx.AsyncBaseTransport:
     from stsim.app import build_app
 
-    return httpx.ASGITransport(app=build_app(seed=seed, systems=systems))
+    return httpx.ASGITransport(app=build_app(seed=seed, systems=systems, speed=speed))
 
 
 def registering(settings: Settings) -> Settings:

@@ -16,8 +16,9 @@ def body(name: str) -> Any:
 
 
 def data(name: str) -> Any:
-    """The `data` of a saved response: what the gateway hands to an adapter."""
-    return body(name)["data"]
+    """The `data` of a saved response: what the gateway hands to an adapter (a dump has no envelope)."""
+    saved = body(name)
+    return saved["data"] if isinstance(saved, dict) else saved
 
 
 def deep(value: Any) -> Any:

@@ -27,6 +27,7 @@ EXPECTED: dict[str, tuple[type[m.Entity], list[str]]] = {
     "faction": (m.Faction, ["COSMIC"]),
     "factions": (m.Faction, ["COSMIC", "ETHEREAL"]),
     "supply-chain": (m.SupplyChain, []),
+    "systems-dump": (m.System, ["X1-KD26", "X1-QM77"]),
 }
 
 
@@ -116,3 +117,18 @@ def test_the_wrong_kind_is_an_error_not_an_empty_model() -> None:
 def test_an_unknown_kind_is_the_callers_mistake() -> None:
     with pytest.raises(ValueError, match="unknown kind 'markets'"):
         decode_kind("markets", body("market"))
+
+
+def test_a_systems_dump_gives_its_systems_and_any_full_waypoints() -> None:
+    dump = data("systems-dump")
+    assert isinstance(dump, list)
+    full = data("waypoint")  # a waypoint as GET /systems/{s}/waypoints gives it, with traits
+    dump[0]["waypoints"][0] = full
+    decoded = decode_kind("systems-dump", dump)
+    assert [type(x) for x in decoded] == [m.System, m.System, m.Waypoint]
+    assert decoded[2].raw == full
+
+
+def test_a_systems_dump_must_be_the_array() -> None:
+    with pytest.raises(DecodeError, match=r"^systems-dump: \$: expected the array of systems"):
+        decode_kind("systems-dump", {"symbol": "X1-A"})

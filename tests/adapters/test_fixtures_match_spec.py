@@ -67,9 +67,20 @@ OPERATIONS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# a bulk dump the server publishes beside the spec: an array of what the operation gives as `data`
+DUMPS: dict[str, tuple[str, str, str]] = {"systems-dump": ("get", "/systems/{systemSymbol}", "200")}
+
+
 def test_every_fixture_is_checked_against_an_operation() -> None:
     on_disk = {p.stem for p in FIXTURES.glob("*.json")}
-    assert on_disk == set(OPERATIONS)
+    assert on_disk == set(OPERATIONS) | set(DUMPS)
+
+
+@pytest.mark.parametrize("name", sorted(DUMPS))
+def test_dump_items_are_valid_responses(spec: dict[str, Any], name: str) -> None:
+    items = body(name)
+    assert isinstance(items, list) and items
+    assert [e for item in items for e in _errors(spec, name, {"data": item}, DUMPS[name])] == []
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +93,15 @@ def _pointer(*parts: str) -> str:
     return "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-def _errors(spec: dict[str, Any], name: str, payload: Any) -> list[str]:
-    """Every way `payload` breaks the response schema of the operation `name` stands for."""
+def _errors(
+    spec: dict[str, Any], name: str, payload: Any, operation: tuple[str, str, str] | None = None
+) -> list[str]:
+    """Every way `payload` breaks the response schema of the operation `name` (or `operation`) stands for."""
     import jsonschema
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT4
 
-    method, path, status = OPERATIONS[name]
+    method, path, status = operation or OPERATIONS[name]
     assert status in spec["paths"][path][method]["responses"], f"{method} {path} has no {status} response"
     uri = "urn:spacetraders-spec"
     registry: Registry[Any] = Registry().with_resource(

@@ -36,6 +36,7 @@ SUMMARIES = {
     "faction": "1 decoded: COSMIC",
     "factions": "2 decoded: COSMIC, ETHEREAL",
     "supply-chain": "1 decoded: 6 exports",
+    "systems-dump": "2 decoded: X1-KD26, X1-QM77",
 }
 
 

@@ -156,16 +156,6 @@ async def test_bad_configuration_is_one_line_and_the_right_exit_code(
     assert "Traceback" not in line
 
 
-async def test_a_runner_not_built_is_refused_by_name(tmp_path: Path) -> None:
-    proc = await asyncio.create_subprocess_exec(
-        *STDAEMON, "run", "crawl", env=env_for("", tmp_path),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    _, err = await asyncio.wait_for(proc.communicate(), timeout=60)
-    assert proc.returncode == 78
-    assert "crawl runner is not built yet" in err.decode()
-
-
 async def test_run_daemon_in_process_stops_when_asked(clean_db: AsyncEngine, database_url: str) -> None:
     settings = Settings(database_url=database_url, ttl_ships_s=3600)
     stop = asyncio.Event()

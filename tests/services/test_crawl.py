@@ -140,6 +140,15 @@ async def test_a_dump_replaces_the_systems_listing() -> None:
     assert again.calls == []
 
 
+async def test_a_dump_of_another_reset_is_not_used() -> None:
+    from stdaemon.api import adapters
+
+    source, store = FakeUniverse(), MemoryStore()
+    dump = [adapters.system(system_json(s)) for s in POSITIONS if s != HOME]
+    assert await crawl(source, store, dump=dump).crawl_epoch(asyncio.Event()) is True
+    assert set(source.calls) == source.every_request()
+
+
 async def test_progress_is_reported_and_the_summary_row_kept() -> None:
     source, store = FakeUniverse(), MemoryStore()
     seen: list[CrawlSnapshot] = []

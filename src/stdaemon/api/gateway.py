@@ -45,6 +45,7 @@ from stdaemon.api.round_trips import RoundTrips
 from stdaemon.api.scheduler import Limiter, Scheduler
 from stdaemon.api.sender import Reply, Send, Sender, Sleep, wall_now
 from stdaemon.api.shared_budget import BudgetStore, SharedScheduler
+from stdaemon.domain.crawl import PAGE_LIMIT
 from stdaemon.settings import Settings
 
 Json = dict[str, Any]
@@ -177,6 +178,27 @@ class Gateway(ActionsMixin):
             "systems",
             lambda p, n: lambda c: get_systems.asyncio_detailed(client=c, page=p, limit=n),
             priority,
+        )
+
+    async def get_systems_page(self, page: int, *, priority: Priority = Priority.CRAWL) -> Json:
+        """One page of the systems listing, the whole body (`data` and `meta`): the crawl resumes by page."""
+        return await self._object(
+            lambda c: get_systems.asyncio_detailed(client=c, page=page, limit=PAGE_LIMIT), priority
+        )
+
+    async def get_waypoints_page(
+        self, system: str, page: int, *, priority: Priority = Priority.CRAWL
+    ) -> Json:
+        """One page of a system's waypoints, the whole body (`data` and `meta`)."""
+        return await self._object(
+            lambda c: get_system_waypoints.asyncio_detailed(system, client=c, page=page, limit=PAGE_LIMIT),
+            priority,
+        )
+
+    async def get_factions_page(self, page: int, *, priority: Priority = Priority.CRAWL) -> Json:
+        """One page of the factions listing, the whole body (`data` and `meta`)."""
+        return await self._object(
+            lambda c: get_factions.asyncio_detailed(client=c, page=page, limit=PAGE_LIMIT), priority
         )
 
     async def get_system(self, system: str, *, priority: Priority = Priority.CRAWL) -> Json:

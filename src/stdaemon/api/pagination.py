@@ -20,11 +20,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from stdaemon.api.errors import MalformedResponse, ServerUnavailable, snippet
+from stdaemon.domain.crawl import PAGE_LIMIT
 from stdaemon.logging import get_logger
 
 log = get_logger(__name__)
 
-PAGE_LIMIT = 20
 MAX_PAGES = 5_000
 _SMALLER = (10, 5, 4, 2, 1)
 
@@ -86,10 +86,11 @@ async def _page(
             if len(part) < smaller:
                 break
         return items, total
-    return _items(body, what, page)
+    return page_items(body, what, page)
 
 
-def _items(body: Any, what: str, page: int) -> tuple[list[dict[str, Any]], int | None]:
+def page_items(body: Any, what: str, page: int) -> tuple[list[dict[str, Any]], int | None]:
+    """A page's items and `meta.total` (None when missing or not a number); no `data` list is an error."""
     data = body.get("data") if isinstance(body, dict) else None
     if not isinstance(data, list):
         raise MalformedResponse(

@@ -27,7 +27,7 @@ from stdaemon.cli.app import app
 from stdaemon.exits import StdaemonError
 
 if TYPE_CHECKING:
-    from stdaemon.domain.base import Entity
+    from stdaemon.domain.base import DomainModel, Entity
 
 _SHOWN_SYMBOLS = 3
 
@@ -93,6 +93,15 @@ def summary(kind: str, result: FileResult) -> str:
     return f"{result.path}: {kind}: {len(labels)} decoded" + (f": {shown}{tail}" if labels else "")
 
 
+def _progress(kind: str, models: list[Entity]) -> list[DomainModel]:
+    """A systems dump also completes crawl listings (the crawl then fetches only what it lacks)."""
+    if kind != "systems-dump":
+        return []
+    from stdaemon.services.crawl.dump import dump_states
+
+    return list(dump_states(models))
+
+
 def _reset_date(value: str | None) -> date | None:
     if value is None:
         return None
@@ -104,7 +113,7 @@ def _reset_date(value: str | None) -> date | None:
         ) from None
 
 
-async def _write(results: list[FileResult], reset_date: date | None) -> list[str]:
+async def _write(kind: str, results: list[FileResult], reset_date: date | None) -> list[str]:
     """Write the decoded files; print one line per file; return the paths that failed."""
     from stdaemon.bootstrap import open_db, run_batch
     from stdaemon.cli.status import setup_cli_logging
@@ -115,7 +124,7 @@ async def _write(results: list[FileResult], reset_date: date | None) -> list[str
     setup_cli_logging(settings)
     async with open_db(settings, schema="at_head") as db:
         reset = await resolve_reset_date(db.engine, reset_date)
-        decoded = [(r.path, r.models) for r in results if r.models is not None]
+        decoded = [(r.path, [*r.models, *_progress(kind, r.models)]) for r in results if r.models is not None]
         outcomes = await run_batch(
             settings, db, lambda writer: write_files(writer, decoded, reset_date=reset), name="ingest"
         )
@@ -153,7 +162,7 @@ def ingest(
         typer.echo(summary(kind, result), err=not result.ok)
     failed = [str(r.path) for r in results if not r.ok]
     if not dry_run and len(failed) < len(results):
-        failed += asyncio.run(_write(results, epoch))
+        failed += asyncio.run(_write(kind, results, epoch))
     if failed:
         verb = "decoded" if dry_run else "decoded or written"
         raise StdaemonError(

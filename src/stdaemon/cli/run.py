@@ -1,82 +1,190 @@
 """`stdaemon run [ROLE]`: the daemon. Runner scripts call the same code, one role per process.
 
 It opens the database (embedded or configured), migrates it to head (`--no-migrate`: refuse to run unless it
-is there already), logs a status line, then runs the DbWriter and the role's services until SIGINT/SIGTERM;
-on stop the services finish their step, the writer drains, and the process exits 0.
+is there already), logs a status line, then runs the DbWriter and the role's services under the supervisor
+(which carries them across server resets) until SIGINT/SIGTERM; on stop the services finish their step, the
+writer drains, and the process exits 0. A signal during start-up stops it there: exit 0, nothing reported as
+broken, the embedded PostgreSQL stopped.
 """
 
 from __future__ import annotations
 
 import asyncio
-import enum
+import contextlib
 import os
+from collections.abc import Awaitable, Sequence
 from dataclasses import asdict
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from stdaemon.cli.app import app
+from stdaemon.daemon.roles import Role
 from stdaemon.exits import ConfigError
 from stdaemon.settings import Settings, load_settings
 
+if TYPE_CHECKING:
+    from stdaemon.bootstrap import Base
+    from stdaemon.daemon.supervisor import Supervisor
+    from stdaemon.domain.base import DomainModel
+    from stdaemon.services.crawl.progress import ProgressListener
+    from stdaemon.systemd import Notifier
 
-class Role(enum.StrEnum):
-    all = "all"
-    fleet = "fleet"
-    crawl = "crawl"
-    markets = "markets"
+__all__ = ["Role", "run_daemon"]
+
+T = TypeVar("T")
+# A Ctrl-C on a terminal also reaches our child processes (initdb, pg_ctl), whose failure can arrive before
+# the signal handler has run: a start-up failure waits this long for a stop signal before it is reported.
+SIGNAL_SETTLE_S = 0.2
+# The supervisor gives its runners the grace period itself; it gets a little longer to end after them.
+SUPERVISOR_MARGIN_S = 2.0
 
 
-# Roles whose runner loops exist. The crawl runner is later work: asking for it by name is refused in one
-# line rather than silently running nothing.
-BUILT = {Role.all, Role.fleet, Role.markets}
+async def until_stopped(stop: asyncio.Event, work: Awaitable[T]) -> T | None:
+    """`work`'s result, or None if `stop` was set first (`work` is then cancelled, its failure unreported)."""
+    task = asyncio.ensure_future(work)
+    waiter = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait([task, waiter], return_when=asyncio.FIRST_COMPLETED)
+        if task.done() and task.exception() is not None and not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=SIGNAL_SETTLE_S)
+        if task.done() and (not stop.is_set() or task.exception() is None):
+            return task.result()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+        return None
+    finally:
+        waiter.cancel()
 
 
-async def run_daemon(settings: Settings, role: Role, *, migrate: bool, stop: asyncio.Event) -> None:
-    from stdaemon.api.errors import ResetDetected
-    from stdaemon.bootstrap import build_app, ensure_drained, fleet_deps
-    from stdaemon.lifecycle import Service, run_services
+async def run_daemon(
+    settings: Settings,
+    role: Role,
+    *,
+    migrate: bool,
+    stop: asyncio.Event,
+    dump_path: Path | None = None,
+    listener: ProgressListener | None = None,
+) -> None:
+    from stdaemon.bootstrap import ensure_drained
+    from stdaemon.lifecycle import install_stop_signals, remove_stop_signals, run_services
     from stdaemon.logging import get_logger
-    from stdaemon.ops.wiring import metrics_socket, ops_services
-    from stdaemon.services.fleet.rules import RUNNER, fleet_planner
-    from stdaemon.services.fleet.runner import Runner
-    from stdaemon.services.markets import build_market_runner
-    from stdaemon.systemd import Notifier, watchdog
+    from stdaemon.systemd import Notifier
 
     log = get_logger("stdaemon.run")
     notifier = Notifier()
-    async with (
-        metrics_socket(settings, role.value) as metrics,  # a taken port fails now, before anything starts
-        watchdog(notifier),
-        build_app(settings, migrate=migrate, notifier=notifier) as built,
-    ):
-        notifier.status("checking the API")
-        epoch = await built.data.start()
-        log.info("epoch", reset_date=str(epoch.reset_date), sandbox=built.sandbox is not None)
-        services: list[Service] = []
-        deps = fleet_deps(built.data, built.db.engine, built.writer, built.settings)
-        if role in (Role.all, Role.fleet):
-            services.append(Runner(RUNNER, deps, fleet_planner()))
-        if role in (Role.all, Role.markets):
-            services.append(build_market_runner(deps))
-        _, reporting = ops_services(built, role.value, services, notifier=notifier, metrics=metrics)
-        try:
+    installed = install_stop_signals(stop, asyncio.current_task())
+    try:
+        async with contextlib.AsyncExitStack() as stack:
+            started = await until_stopped(
+                stop,
+                _start(
+                    stack,
+                    settings,
+                    role,
+                    migrate=migrate,
+                    notifier=notifier,
+                    dump_path=dump_path,
+                    listener=listener,
+                ),
+            )
+            if started is None:
+                log.info("stopped_during_startup")
+                return
+            base, supervisor = started
             await run_services(
-                [*services, *reporting],
+                [supervisor],
                 stop=stop,
-                grace_s=settings.shutdown_grace_s,
-                sinks=[built.writer],
+                grace_s=settings.shutdown_grace_s + SUPERVISOR_MARGIN_S,
+                signals=False,
+                sinks=[base.writer],
                 notifier=notifier,
             )
-        except* ResetDetected as group:
-            reset = group.exceptions[0]
-            assert isinstance(reset, ResetDetected)
-            raise ConfigError(
-                f"the server was reset (now {reset.expected}, the token is from {reset.actual}): "
-                "register a new agent and set ST_TOKEN; the old epoch's data stays in the database"
-            ) from None
-        log.info("api_budget", **asdict(built.gateway.snapshot()))
-        ensure_drained(built.writer, settings)
+            if supervisor.session is not None:
+                log.info("api_budget", **asdict(supervisor.session.gateway.snapshot()))
+            ensure_drained(base.writer, settings)
+    finally:
+        remove_stop_signals(installed)
+
+
+async def _start(
+    stack: contextlib.AsyncExitStack,
+    settings: Settings,
+    role: Role,
+    *,
+    migrate: bool,
+    notifier: Notifier,
+    dump_path: Path | None,
+    listener: ProgressListener | None,
+) -> tuple[Base, Supervisor]:
+    from stdaemon.bootstrap import App, Session, open_base, open_session, register_new
+    from stdaemon.daemon.agent_token import TokenFile
+    from stdaemon.daemon.roles import services_for
+    from stdaemon.daemon.supervisor import Supervisor
+    from stdaemon.lifecycle import Service
+    from stdaemon.logging import get_logger
+    from stdaemon.ops.wiring import metrics_socket, ops_services
+    from stdaemon.systemd import watchdog
+
+    dump = await load_dump(dump_path) if dump_path is not None else ()
+    # a taken metrics port fails now, before anything starts
+    metrics = await stack.enter_async_context(metrics_socket(settings, role.value))
+    await stack.enter_async_context(watchdog(notifier))
+    base = await stack.enter_async_context(open_base(settings, migrate=migrate, notifier=notifier))
+
+    def session_services(session: Session) -> list[Service]:
+        """The runners for one agent, and the reporting of this process about them."""
+        runners = services_for(role, base, session, dump=dump, listener=listener)
+        app = App(session.settings, base.db, base.writer, session.gateway, session.data, base.sandbox)
+        # each session's metrics server owns a duplicate of the socket, so closing it keeps the port bound
+        _, reporting = ops_services(
+            app, role.value, runners, notifier=notifier, metrics=metrics.dup() if metrics else None
+        )
+        return [*runners, *reporting]
+
+    supervisor = Supervisor(
+        base.playing,
+        open_session=lambda playing, limiter: open_session(base, playing, limiter),
+        register=lambda playing, limiter: register_new(base, playing, limiter),
+        roles=session_services,
+        grace_s=settings.shutdown_grace_s,
+        tokens=None if settings.sandbox else TokenFile(settings.state_dir),
+    )
+    await stack.enter_async_context(supervisor)
+    notifier.status("checking the API")
+    status = await supervisor.start()
+    get_logger("stdaemon.run").info(
+        "epoch", reset_date=str(status.reset_date), sandbox=base.sandbox is not None
+    )
+    if dump:
+        assert supervisor.session is not None
+        _check_dump(dump, dump_path, (await supervisor.session.data.agent()).headquarters)
+    return base, supervisor
+
+
+async def load_dump(path: Path) -> Sequence[DomainModel]:
+    """Read and decode a saved `systems.json` (in a thread: it can be tens of megabytes)."""
+    from stdaemon.cli.ingest import load_file
+
+    loaded = await asyncio.to_thread(load_file, "systems-dump", path)
+    if loaded.models is None:
+        raise ConfigError(f"--from-dump {path}: {loaded.error}")
+    return loaded.models
+
+
+def _check_dump(dump: Sequence[DomainModel], path: Path | None, headquarters: str | None) -> None:
+    from stdaemon.domain.ids import system_of
+    from stdaemon.services.crawl.dump import dump_systems
+
+    home = system_of(headquarters) if headquarters else None
+    if home is not None and home not in dump_systems(dump):
+        raise ConfigError(
+            f"--from-dump {path} does not list your home system {home}: it is from another reset (every "
+            "reset renames the systems); save a current one from GET /v2/systems.json"
+        )
 
 
 @app.command("run")
@@ -85,13 +193,29 @@ def run(
     migrate: Annotated[
         bool, typer.Option("--migrate/--no-migrate", help="bring the schema to head first (default)")
     ] = True,
+    from_dump: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-dump",
+            help="seed the crawl with a saved systems.json (GET /v2/systems.json), not the systems pages",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Run the daemon until SIGINT/SIGTERM."""
+    run_role(role, migrate=migrate, from_dump=from_dump)
+
+
+def run_role(role: Role, *, migrate: bool = True, from_dump: Path | None = None) -> None:
+    """`stdaemon run ROLE`, as the command line and the runner scripts call it."""
+    from stdaemon.cli.progress_bar import crawl_bar
     from stdaemon.logging import configure_logging
 
     settings = load_settings()
-    if role not in BUILT:
-        raise ConfigError(f"the {role.value} runner is not built yet: run `stdaemon run fleet` (or all)")
+    if from_dump is not None and role not in (Role.all, Role.crawl):
+        raise ConfigError(
+            f"--from-dump seeds the crawl: use it with `run crawl` or `run all`, not {role.value}"
+        )
     if role is not Role.all and settings.database_url is None and os.environ.get("INVOCATION_ID"):
         # systemd kills a unit's whole cgroup when it stops, so an embedded server started by one runner unit
         # would die under the others whenever that one restarts.
@@ -104,7 +228,10 @@ def run(
         settings = settings.model_copy(update={"rate_budget_key": "default"})
     configure_logging(level=settings.log_level, log_format=settings.log_format, secrets=settings.secrets())
 
-    async def main() -> None:
-        await run_daemon(settings, role, migrate=migrate, stop=asyncio.Event())
+    async def main(listener: ProgressListener | None) -> None:
+        await run_daemon(
+            settings, role, migrate=migrate, stop=asyncio.Event(), dump_path=from_dump, listener=listener
+        )
 
-    asyncio.run(main())
+    with crawl_bar(role in (Role.all, Role.crawl)) as bar:
+        asyncio.run(main(bar))

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from stdaemon.db.rows import rows_for_all
 from stdaemon.db.writer import DbWriter, WriteRejected
-from stdaemon.domain.base import Entity
+from stdaemon.domain.base import DomainModel
 from stdaemon.exits import StdaemonError
 
 
@@ -62,7 +62,7 @@ def observed_at(path: Path) -> datetime:
 
 
 async def write_files(
-    writer: DbWriter, files: Sequence[tuple[Path, Sequence[Entity]]], *, reset_date: date
+    writer: DbWriter, files: Sequence[tuple[Path, Sequence[DomainModel]]], *, reset_date: date
 ) -> list[FileWrite]:
     """Write each file's models in its own transaction through `writer` (running: see bootstrap.run_batch)."""
     outcomes: list[FileWrite] = []

@@ -46,7 +46,8 @@ _ADAPTERS: dict[str, _EntityAdapter] = {
     "supply-chain": supply_chain,
 }
 
-KINDS: tuple[str, ...] = tuple(_ADAPTERS)
+SYSTEMS_DUMP = "systems-dump"
+KINDS: tuple[str, ...] = (*_ADAPTERS, SYSTEMS_DUMP)
 """Every kind `decode_kind` and `stdaemon ingest --kind` accept, in DESIGN.md's order."""
 
 _ENTITY_KEYS = ("symbol", "id", "exportToImportMap")
@@ -64,6 +65,8 @@ def decode_kind(kind: str, payload: Any) -> list[Entity]:
 
     An unknown kind is a caller's mistake and raises `ValueError`.
     """
+    if kind == SYSTEMS_DUMP:
+        return systems_dump(*_unwrap(payload))
     adapter = _ADAPTERS.get(kind)
     if adapter is None:
         raise ValueError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
@@ -73,3 +76,22 @@ def decode_kind(kind: str, payload: Any) -> list[Entity]:
     if isinstance(body, dict):
         return [adapter(body, kind=kind, path=path)]
     raise DecodeError(kind, path, f"expected an object or a list of objects, got {show(body)}")
+
+
+def systems_dump(body: Any, path: str = "$") -> list[Entity]:
+    """`GET /systems.json`: the array of every system with its waypoints. Returns the systems, then every
+    waypoint the dump gives in full (with `traits`; the usual dump lists only symbol, type and position)."""
+    if not isinstance(body, list):
+        raise DecodeError(
+            SYSTEMS_DUMP, path, f"expected the array of systems of /systems.json, got {show(body)}"
+        )
+    systems: list[Entity] = []
+    waypoints: list[Entity] = []
+    for i, item in enumerate(body):
+        here = f"{path}[{i}]"
+        systems.append(system(item, kind=SYSTEMS_DUMP, path=here))
+        listed = item.get("waypoints") if isinstance(item, dict) else None
+        for j, w in enumerate(listed if isinstance(listed, list) else []):
+            if isinstance(w, dict) and "traits" in w:
+                waypoints.append(waypoint(w, kind=SYSTEMS_DUMP, path=f"{here}.waypoints[{j}]"))
+    return systems + waypoints

@@ -21,7 +21,7 @@ from stdaemon.domain.crawl import TaskState
 from stdaemon.domain.ids import system_of
 from stdaemon.logging import get_logger
 from stdaemon.services.cadence import cadence
-from stdaemon.services.crawl.dump import dump_states
+from stdaemon.services.crawl.dump import dump_states, dump_systems
 from stdaemon.services.crawl.plan import CrawlPlan
 from stdaemon.services.crawl.progress import CrawlSnapshot, ProgressListener, RateMeter, snapshot
 from stdaemon.services.crawl.protocols import CrawlStore, Epochs, UniverseSource
@@ -80,7 +80,7 @@ class UniverseCrawl:
         agent = await self._epochs.agent()
         home = system_of(agent.headquarters) if agent.headquarters else None
         stored = await self._store.load(reset_date)
-        if self._dump and await self._seed(reset_date, stored.tasks.get(SYSTEMS)):
+        if self._dump and await self._seed(reset_date, home, stored.tasks.get(SYSTEMS)):
             stored = await self._store.load(reset_date)
         plan = CrawlPlan(home, stored)
         plan.start()
@@ -131,14 +131,20 @@ class UniverseCrawl:
                 return
             crawl.requeue_failed()
 
-    async def _seed(self, reset_date: date, systems: TaskState | None) -> bool:
-        """Store the dump's systems (and full waypoints) unless this epoch's systems are stored already."""
+    async def _seed(self, reset_date: date, home: str | None, systems: TaskState | None) -> bool:
+        """Store the dump's systems (and full waypoints) unless this epoch's systems are stored already, or
+        the dump is from another reset (it does not list the home system: every reset renames them)."""
         if systems is not None and systems.completed:
             log.info("crawl_dump_skipped", reason="this epoch's systems are stored already")
             return False
+        if home is not None and home not in dump_systems(self._dump):
+            log.warning(
+                "crawl_dump_skipped", reason=f"it does not list the home system {home}: another reset"
+            )
+            return False
         states = dump_states(self._dump)
         await self._store.save(reset_date, [*self._dump, *states])
-        log.info("crawl_dump_loaded", systems=states[0].total, listings_done=len(states))
+        log.info("crawl_dump_loaded", systems=len(dump_systems(self._dump)), listings_done=len(states))
         return True
 
     async def _await_new_epoch(self, stop: asyncio.Event) -> bool:

@@ -130,6 +130,7 @@ class EpochCrawl:
             try:
                 await self._attempt(*taken)
             finally:
+                self.plan.frontier.release(taken[0])
                 async with self._cond:
                     self._busy -= 1
                     self._cond.notify_all()
@@ -158,7 +159,8 @@ class EpochCrawl:
                 # Stored: from here on nothing fetches this page again, whatever fails.
                 await self._learn(task, *stored)
                 if not stored[1].completed:
-                    self.plan.frontier.push(task, rank)
+                    self.plan.frontier.release(task)
+                    self.plan.frontier.push(task, rank)  # its next page
                 return
 
     async def _step(self, task: Task) -> tuple[tuple[Any, ...], TaskState]:

@@ -1,0 +1,77 @@
+"""The roles of `stdaemon run` and the services each runs, built for one session (one agent token).
+
+`all` runs every runner in one process sharing one gateway (the default, and what the sandbox runs); the
+other roles run one runner each, as the runner scripts and systemd's `stdaemon@ROLE` do.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+from stdaemon.api.adapters import DecodeError
+from stdaemon.api.errors import (
+    ApiError,
+    MalformedResponse,
+    RateLimited,
+    ResetDetected,
+    ServerUnavailable,
+    Unauthorized,
+)
+from stdaemon.api.universe_source import GatewayUniverse
+from stdaemon.bootstrap import Base, Session, fleet_deps
+from stdaemon.db.crawl_store import DbCrawlStore
+from stdaemon.db.writer import WriteRejected
+from stdaemon.domain.base import DomainModel
+from stdaemon.lifecycle import Service
+from stdaemon.services.crawl import CrawlErrors, UniverseCrawl
+from stdaemon.services.crawl.progress import ProgressListener
+from stdaemon.services.fleet.rules import RUNNER, fleet_planner
+from stdaemon.services.fleet.runner import Runner
+from stdaemon.services.markets import build_market_runner
+
+
+class Role(enum.StrEnum):
+    all = "all"
+    fleet = "fleet"
+    crawl = "crawl"
+    markets = "markets"
+
+
+FATAL = (ResetDetected, Unauthorized)  # the supervisor handles a reset; a bad token stops the process (78)
+
+CRAWL_ERRORS = CrawlErrors(
+    fatal=FATAL,
+    # the server or the database could not do it now: retried, then set aside and retried later
+    transient=(ServerUnavailable, RateLimited, MalformedResponse, DecodeError, WriteRejected),
+    refused=(ApiError,),  # any other error answer (a 4xx): the item is not there to be had
+)
+
+
+def services_for(
+    role: Role,
+    base: Base,
+    session: Session,
+    *,
+    dump: Sequence[DomainModel] = (),
+    listener: ProgressListener | None = None,
+) -> list[Service]:
+    services: list[Service] = []
+    if role in (Role.all, Role.fleet, Role.markets):
+        deps = fleet_deps(session.data, base.db.engine, base.writer, session.settings)
+        if role in (Role.all, Role.fleet):
+            services.append(Runner(RUNNER, deps, fleet_planner()))
+        if role in (Role.all, Role.markets):
+            services.append(build_market_runner(deps))
+    if role in (Role.all, Role.crawl):
+        services.append(
+            UniverseCrawl(
+                source=GatewayUniverse(session.gateway),
+                store=DbCrawlStore(base.db.engine, base.writer),
+                epochs=session.data,
+                errors=CRAWL_ERRORS,
+                dump=dump,
+                listener=listener,
+            )
+        )
+    return services
