@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+import httpx
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -62,6 +63,7 @@ class Settings(BaseSettings):
         env_ignore_empty=True,  # `ST_X=` in .env means "use the default"
         frozen=True,
         extra="ignore",
+        allow_inf_nan=False,  # an `inf` timeout or interval would wait for ever
     )
 
     # --- the API -------------------------------------------------------------------------------------
@@ -155,6 +157,17 @@ class Settings(BaseSettings):
         value = value.rstrip("/")
         if not value.endswith("/v2"):
             raise ValueError(f"must end with the API version /v2, {example}")
+        if any(c.isspace() for c in value):
+            raise ValueError(f"contains a space, {example}")
+        try:
+            parsed = httpx.URL(value)
+            port = parsed.port
+        except (httpx.InvalidURL, ValueError):
+            raise ValueError(f"is malformed, {example}") from None
+        if not parsed.host:
+            raise ValueError(f"has no host, {example}")
+        if port is not None and not 0 < port < 65536:
+            raise ValueError(f"has an impossible port {port}, {example}")
         return value
 
     @field_validator("agent_symbol", "faction")
@@ -164,7 +177,15 @@ class Settings(BaseSettings):
 
     @property
     def sandbox(self) -> bool:
-        """No token configured: the daemon plays against an in-process stsim."""
+        """No token configured: the daemon plays against an in-process stsim.
+
+        A server named in ST_API_URL with neither token is a mistake, not a wish for the sandbox: ConfigError.
+        """
+        if self.token is None and self.account_token is None and "api_url" in self.model_fields_set:
+            raise ConfigError(
+                f"ST_API_URL names a server ({self.api_url}) but ST_TOKEN is not set: set ST_TOKEN (or "
+                "ST_ACCOUNT_TOKEN to register an agent), or unset ST_API_URL to play the local sandbox"
+            )
         return self.token is None
 
     def secrets(self) -> list[str]:

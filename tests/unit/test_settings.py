@@ -153,3 +153,34 @@ def test_libpq_sslmode_is_translated_for_asyncpg(monkeypatch: pytest.MonkeyPatch
     settings = load_settings()
     assert settings.database_url is not None
     assert settings.database_url.get_secret_value() == "postgresql+asyncpg://u:p@h/db?ssl=require"
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("http://127.0.0.1:99999/v2", "has an impossible port 99999"),
+        ("http://exa mple.org/v2", "contains a space"),
+        ("https:///v2", "has no host"),
+        ("http://[::1/v2", "is malformed"),
+    ],
+)
+def test_a_malformed_api_url_is_refused(monkeypatch: pytest.MonkeyPatch, url: str, words: str) -> None:
+    monkeypatch.setenv("ST_API_URL", url)
+    with pytest.raises(ConfigError, match=rf"^ST_API_URL is invalid: {words}"):
+        load_settings()
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan"])
+def test_an_infinite_duration_is_refused(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("ST_HTTP_READ_TIMEOUT_S", value)
+    with pytest.raises(ConfigError, match=r"^ST_HTTP_READ_TIMEOUT_S is invalid"):
+        load_settings()
+
+
+def test_an_api_url_without_any_token_is_not_taken_for_the_sandbox(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ST_API_URL", "http://127.0.0.1:8765/v2")
+    settings = load_settings()
+    with pytest.raises(ConfigError, match=r"^ST_API_URL names a server .* but ST_TOKEN is not set"):
+        assert settings.sandbox
+    monkeypatch.setenv("ST_TOKEN", "agent")
+    assert not load_settings().sandbox
