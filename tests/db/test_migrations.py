@@ -16,7 +16,7 @@ from sqlalchemy.pool import NullPool
 from stdaemon.db import migrations
 from stdaemon.db.engine import make_engine
 from stdaemon.db.tables import SCHEMAS, TABLES, metadata
-from stdaemon.exits import ServiceUnavailable
+from stdaemon.exits import ConfigError, ServiceUnavailable
 
 EmptyDb = Callable[[], AbstractAsyncContextManager[str]]
 
@@ -112,6 +112,23 @@ async def test_ensure_at_head_refuses_a_database_behind_head(empty_database: Emp
         assert f"code expects {migrations.head_revision()}" in str(err.value)
         await migrations.upgrade_head(url)
         assert await migrations.ensure_at_head(url) == migrations.head_revision()
+
+
+async def test_a_database_migrated_by_a_newer_release_is_refused_and_left_alone(
+    empty_database: EmptyDb,
+) -> None:
+    async with empty_database() as url:
+        await migrations.upgrade_head(url)
+        engine = make_engine(url, poolclass=NullPool)
+        try:
+            async with engine.begin() as conn:
+                await conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+            for attempt in (migrations.upgrade_head(url), migrations.ensure_at_head(url)):
+                with pytest.raises(ConfigError, match="revision 9999, which this stdaemon does not know"):
+                    await attempt
+            assert await migrations.current_revision(url) == "9999"
+        finally:
+            await engine.dispose()
 
 
 async def test_check_constraints_match_the_models(engine: AsyncEngine) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import NullPool
 
 from stdaemon.db.engine import make_engine
-from stdaemon.exits import ServiceUnavailable, StdaemonError
+from stdaemon.exits import ConfigError, ServiceUnavailable, StdaemonError
 
 VERSION_SCHEMA = "public"
 VERSION_TABLE = "alembic_version"
@@ -55,7 +55,21 @@ def head_revision() -> str:
     return head
 
 
+def known_revision(current: str | None) -> None:
+    """ConfigError for a revision this code has no script for: a newer stdaemon migrated the database, and
+    neither upgrading nor running on it can be right (alembic would fail with "Can't locate revision")."""
+    if current is None:
+        return
+    revisions = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current not in revisions:
+        raise ConfigError(
+            f"database is at revision {current}, which this stdaemon does not know (a newer release "
+            "migrated it): upgrade stdaemon, or point ST_DATABASE_URL at another database; it was left as is"
+        )
+
+
 def _upgrade(connection: Connection, target: str) -> None:
+    known_revision(_current(connection))
     cfg = alembic_config()
     cfg.attributes["connection"] = connection
     command.upgrade(cfg, target)
@@ -122,6 +136,7 @@ async def current_revision(url: str | AsyncEngine) -> str | None:
 async def ensure_at_head(url: str | AsyncEngine) -> str:
     """The daemon refuses to run on a schema that is not the one its code expects."""
     current, head = await current_revision(url), head_revision()
+    known_revision(current)
     if current != head:
         raise ServiceUnavailable(
             f"database is at revision {current or 'none (empty)'}, code expects {head}: "
