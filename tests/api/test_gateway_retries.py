@@ -221,6 +221,8 @@ def test_401_without_dates_is_unauthorized(build: Build) -> None:
         call(gateway, gateway.get_my_agent())
     assert not isinstance(caught.value, ResetDetected)
     assert caught.value.code == 4104
+    assert caught.value.exit_code == 78  # a refused token: systemd must not restart-loop
+    assert "check ST_TOKEN" in str(caught.value)  # the one line says what to fix
 
 
 @pytest.mark.parametrize("status", [409, 400])

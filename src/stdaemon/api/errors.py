@@ -155,6 +155,8 @@ def error_from_response(
                 message, expected=_date(expected), actual=_date(actual), code=code, status=status, data=data
             )
     cls = _class_for(code, status)
+    if cls is Unauthorized:  # restarting cannot help: say which setting to fix (the CLI exits 78)
+        message += ": the server refused the token; check ST_TOKEN (or ST_ACCOUNT_TOKEN when registering)"
     return cls(message, code=code, status=status, data=data)
 
 
