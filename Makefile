@@ -8,7 +8,7 @@ SPEC   ?= ../shared/spacetraders-api/SpaceTraders.json
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check lint fmt typecheck migrate status gen-client bench clean
+.PHONY: help install run test check lint fmt typecheck migrate status gen-client bench soak clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -61,6 +61,10 @@ bench: $(VENV)/.bench  ## print the benchmark figures (installs the bench extra)
 	$(BIN)/python benchmarks/writer.py --rows 100000
 	$(BIN)/python benchmarks/decode.py
 	$(BIN)/python benchmarks/analytics.py
+
+# The reliability suite's long version (tests/reliability, ST_SOAK=1): about an hour; ends with its table.
+soak: $(STAMP)  ## the long reliability suite: faults, outages, signals, resets; prints the figures table
+	ST_SOAK=1 $(BIN)/python -m pytest tests/reliability $(ARGS)
 
 clean:  ## remove the venv and caches (not ./var, which holds your embedded database)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
