@@ -73,3 +73,22 @@ async def test_only_one_process_holds_a_runner_role(clean_db: AsyncEngine) -> No
             assert other
     async with second.hold_role("fleet") as held_later:
         assert held_later  # released when the holder finished
+
+
+async def test_a_role_whose_connection_died_is_left_without_an_error(clean_db: AsyncEngine) -> None:
+    """PostgreSQL restarted under a runner: its lock went with the connection, and leaving must not crash
+    the runner (it made the daemon exit 1 on its next SIGTERM)."""
+    store = DbAssignmentStore(clean_db)
+    async with store.hold_role("fleet") as held:
+        assert held
+        async with clean_db.connect() as conn:
+            killed = await conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+                    " AND pid <> pg_backend_pid()"
+                    " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                )
+            )
+            assert killed.scalars().all() == [True]
+    async with DbAssignmentStore(clean_db).hold_role("fleet") as held_again:
+        assert held_again

@@ -22,10 +22,15 @@ from typing import Any
 
 from sqlalchemy import Row, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.types import Text
 
+from stdaemon.db.committer import one_line
+from stdaemon.db.retry import classify
 from stdaemon.domain.operations import ShipAssignment
+from stdaemon.logging import get_logger
+
+log = get_logger(__name__)
 
 LEASE = timedelta(minutes=5)
 _ROLE_LOCK_BASE = 0x57D0_0000  # advisory lock keys of stdaemon's runner roles: base + crc of the role name
@@ -84,6 +89,17 @@ def _assignment(row: Row[Any]) -> ShipAssignment:
     )
 
 
+async def _unlock(conn: AsyncConnection, runner: str, key: int) -> None:
+    """Release the role's lock; when its connection died (the server restarted), the lock died with it."""
+    try:
+        await conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+        await conn.commit()
+    except Exception as exc:
+        if classify(exc) != "transient":
+            raise
+        log.warning("runner_role_lock_lost", runner=runner, error=one_line(exc))
+
+
 class DbAssignmentStore:
     """See the module docstring."""
 
@@ -101,8 +117,7 @@ class DbAssignmentStore:
                 yield held
             finally:
                 if held:
-                    await conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
-                    await conn.commit()
+                    await _unlock(conn, runner, key)
 
     async def claim(self, reset_date: date, runner: str, ships: Sequence[str]) -> list[ShipAssignment]:
         if not ships:
