@@ -22,6 +22,7 @@ LogLevel = Literal["debug", "info", "warning", "error"]
 
 _DSN_PREFIXES = ("postgresql://", "postgres://", "postgresql+asyncpg://")
 _DSN_SHAPE = "postgresql+asyncpg://user:password@host:port/dbname"
+DEFAULT_API_URL = "https://api.spacetraders.io/v2"
 
 
 def parse_database_url(dsn: str) -> URL:
@@ -71,7 +72,7 @@ class Settings(BaseSettings):
     account_token: SecretStr | None = Field(default=None, description="account token, only to register")
     agent_symbol: str = Field(default="STDAEMON", min_length=3, max_length=14)
     faction: str = Field(default="COSMIC", min_length=1)
-    api_url: str = "https://api.spacetraders.io/v2"
+    api_url: str = DEFAULT_API_URL
     http_connect_timeout_s: float = Field(default=5.0, gt=0)
     http_read_timeout_s: float = Field(default=30.0, gt=0)
     http_max_connections: int = Field(default=4, ge=1)
@@ -179,9 +180,10 @@ class Settings(BaseSettings):
     def sandbox(self) -> bool:
         """No token configured: the daemon plays against an in-process stsim.
 
-        A server named in ST_API_URL with neither token is a mistake, not a wish for the sandbox: ConfigError.
+        ST_API_URL naming a server other than the default, with neither token, is a mistake and not a wish for
+        the sandbox: ConfigError. (`.env.example` spells out the default; that still means the sandbox.)
         """
-        if self.token is None and self.account_token is None and "api_url" in self.model_fields_set:
+        if self.token is None and self.account_token is None and self.api_url != DEFAULT_API_URL:
             raise ConfigError(
                 f"ST_API_URL names a server ({self.api_url}) but ST_TOKEN is not set: set ST_TOKEN (or "
                 "ST_ACCOUNT_TOKEN to register an agent), or unset ST_API_URL to play the local sandbox"

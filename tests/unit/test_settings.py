@@ -184,3 +184,8 @@ def test_an_api_url_without_any_token_is_not_taken_for_the_sandbox(monkeypatch: 
         assert settings.sandbox
     monkeypatch.setenv("ST_TOKEN", "agent")
     assert not load_settings().sandbox
+
+
+def test_the_default_api_url_spelled_out_is_still_the_sandbox(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ST_API_URL", "https://api.spacetraders.io/v2")  # as .env.example has it
+    assert load_settings().sandbox
