@@ -20,12 +20,13 @@ when nothing is buffered or queued and nothing new arrived for `quiet_s`, or whe
 then whatever is still unwritten is counted per table in `report.unwritten` and logged as an error, and
 later puts raise WriterClosed. In the daemon, give the writer a stop event that is set after the producers
 have finished (or share theirs and accept that a put after the drain fails loudly).
+
+The writes themselves (a batch halved around rejected rows, an atomic unit) are in `db.flushing`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -34,11 +35,10 @@ from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from stdaemon.db.batching import Barrier, Chunk, Pending, RowQueue, TableBuffer, Unit, WriterClosed, normalise
-from stdaemon.db.committer import Committer, DeadlineExceeded, RowRejected
+from stdaemon.db.committer import Committer
+from stdaemon.db.flushing import GaveUp, WriteRejected, write_batch, write_unit
 from stdaemon.db.metrics import WriterMetrics, WriterReport
-from stdaemon.db.statements import Batch
 from stdaemon.db.tables import TABLES, TableSpec
-from stdaemon.exits import StdaemonError
 from stdaemon.logging import get_logger
 from stdaemon.settings import Settings
 
@@ -51,14 +51,6 @@ COPY_MIN_ROWS = 300  # below this executemany beats COPY into a temp table (benc
 BULK_FACTOR = 4  # a batch cut while more rows wait in the queue grows to this many times `batch_rows`
 
 __all__ = ["DbWriter", "WriteRejected", "WriterClosed", "WriterReport", "resolve"]
-
-
-class WriteRejected(StdaemonError):
-    """The database refused a row of an atomic write; nothing of it was written."""
-
-
-class _GaveUp(Exception):
-    """The stop deadline passed with rows still unwritten."""
 
 
 def resolve(table: TableRef) -> TableSpec:
@@ -165,7 +157,7 @@ class DbWriter:
         watcher = asyncio.create_task(self._watch(stop), name="db-writer-stop")
         try:
             await self._loop()
-        except _GaveUp:
+        except GaveUp:
             pass
         except BaseException:
             self._queue.close("the database writer failed")
@@ -278,75 +270,8 @@ class DbWriter:
             await self._write_buffer(buf)
 
     async def _write_buffer(self, buf: TableBuffer) -> None:
-        """Write one table's batch; halve around rejected rows until each is written or dead-lettered."""
-        loop = asyncio.get_running_loop()
-        spec = buf.spec
-        todo = [Batch.of(spec, list(buf.rows.values())).encode()]
-        while todo:
-            part = todo.pop()
-            started = loop.time()
-            try:
-                changed = await self._db.write(part)
-            except RowRejected as rejected:
-                if len(part.rows) > 1:
-                    first, second = part.halves()
-                    todo.extend((second, first))
-                    continue
-                try:
-                    await self._db.dead_letter(spec, part.rows[0], rejected.cause)
-                except DeadlineExceeded:
-                    raise _GaveUp from None
-                self._release(spec.name, 1)
-                continue
-            except DeadlineExceeded:
-                raise _GaveUp from None
-            self.metrics.batches += 1
-            self.metrics.batch_latency_s.append(loop.time() - started)
-            self.metrics.rows_written[spec.name] += len(part.rows)
-            if changed >= 0:
-                self.metrics.rows_changed[spec.name] += changed
-            self._release(spec.name, len(part.rows))
-        now = loop.time()
-        for enqueued_at, _ in buf.enqueued:
-            self.metrics.commit_latency_s.append(now - enqueued_at)
+        await write_batch(self._db, self.metrics, buf, self._release)
 
     async def _write_unit(self, unit: Unit) -> None:
-        merged: dict[str, TableBuffer] = {}
-        for spec, rows in unit.parts:
-            buf = merged.setdefault(spec.name, TableBuffer(spec))
-            buf.add(Chunk(spec, rows, 0.0))
-        batches = [(b.spec, list(b.rows.values())) for b in merged.values() if b.rows]
-        for spec, rows in batches:
-            await self._db.prepare(spec, rows)
-
-        async def work(conn: Any) -> dict[str, int]:
-            changed: dict[str, int] = {}
-            for spec, rows in batches:
-                changed[spec.name] = await self._db.execute(conn, Batch.of(spec, rows), copy=True)
-            return changed
-
-        try:
-            result = await self._db.run(work, what="atomic write")
-        except RowRejected as rejected:
-            with contextlib.suppress(asyncio.InvalidStateError):
-                unit.done.set_exception(WriteRejected(f"the database rejected a row: {rejected}"))
-        except DeadlineExceeded:
-            with contextlib.suppress(asyncio.InvalidStateError):
-                unit.done.set_exception(WriterClosed("the database writer stopped before writing this"))
-            for spec, rows in batches:
-                self._inflight[spec.name] += len(rows)
-            raise _GaveUp from None
-        except BaseException:
-            with contextlib.suppress(asyncio.InvalidStateError):  # the writer is failing: tell the caller
-                unit.done.set_exception(WriterClosed("the database writer failed while writing this"))
-            for spec, rows in batches:
-                self._inflight[spec.name] += len(rows)
-            raise
-        else:
-            self.metrics.batches += 1
-            for spec, rows in batches:
-                self.metrics.rows_written[spec.name] += len(rows)
-                self.metrics.rows_changed[spec.name] += result.get(spec.name, 0)
-            with contextlib.suppress(asyncio.InvalidStateError):
-                unit.done.set_result(result)
+        await write_unit(self._db, self.metrics, unit, self._inflight)
         self._queue.release(unit.rows)
