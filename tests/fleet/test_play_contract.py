@@ -63,3 +63,14 @@ async def test_the_command_ship_fulfils_a_contract_and_the_database_agrees(clean
             }
         assert {"CONTRACT_ACCEPTED", "PURCHASE", "CONTRACT_FULFILLED"} <= set(kinds)
         assert set(kinds.values()) == {"contracts"}
+
+
+async def test_a_runner_stopped_and_run_again_resumes_its_ships(clean_db: AsyncEngine) -> None:
+    """What a restart (or the reset supervisor) does: the same runner runs again, nothing doubled."""
+    async with game(clean_db, speed=5.0) as g:
+        runner = Runner(RUNNER, g.deps, fleet_planner())
+        await g.run([runner], lambda: g.contract().accepted)
+        first_engine = runner.engine
+        await g.run([runner], lambda: g.contract().fulfilled)
+        assert runner.engine is not first_engine and list(runner.ships) == [g.ship().symbol]
+        await assert_database_equals_the_server(g, clean_db)

@@ -43,9 +43,20 @@ class Atlas:
         self._points: dict[str, dict[str, Point]] = {}
         self._waypoints: dict[str, dict[str, m.Waypoint]] = {}
         self._listings: dict[str, tuple[datetime, dict[str, MarketListing]]] = {}
+        self._epoch: date | None = None
         self._lock = asyncio.Lock()
 
+    def _same_epoch(self) -> None:
+        """A server reset makes a new universe (its symbols may repeat): forget everything of the old one."""
+        epoch = self._reset()
+        if epoch != self._epoch:
+            self._points.clear()
+            self._waypoints.clear()
+            self._listings.clear()
+            self._epoch = epoch
+
     async def waypoints(self, system: str) -> dict[str, m.Waypoint]:
+        self._same_epoch()
         if system not in self._waypoints:
             found: dict[str, m.Waypoint] = {w.symbol: w for w in await self._data.waypoints(system)}
             self._waypoints[system] = found
@@ -62,6 +73,7 @@ class Atlas:
 
     async def listings(self, system: str) -> dict[str, MarketListing]:
         """Every marketplace of `system` and what it trades."""
+        self._same_epoch()
         now = self._clock.now()
         cached = self._listings.get(system)
         if cached is not None and now - cached[0] < LISTINGS_TTL:

@@ -67,6 +67,9 @@ class Runner:
         return {s: a.behaviour.name if a.behaviour is not None else None for s, a in self.ships.items()}
 
     async def run(self, stop: asyncio.Event) -> None:
+        """Run until `stop`; may be called again (after a server reset: a new agent, a new epoch)."""
+        self.engine = Engine(self.deps.clock, name=self.name)  # nothing of an earlier run carries over
+        self.ships = {}
         agent = (await self.deps.data.agent()).symbol  # two agents may share one database
         async with self.deps.store.hold_role(f"{self.name}/{agent}") as held:
             if not held:

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from stdaemon.domain.ids import system_of
@@ -46,6 +46,7 @@ class Watchtower:
         self.polled: dict[str, datetime] = {}  # waypoint -> last poll
         self._spent: int | None = None
         self._buying = asyncio.Lock()
+        self._epoch: date | None = None
         self.polls = 0
 
     # --- stations ------------------------------------------------------------------------------------
@@ -60,6 +61,7 @@ class Watchtower:
         return [points[s] for s in sorted(listings) if s in points], points.get(agent.headquarters)
 
     async def plan_for(self, view: PlanView) -> list[str]:
+        self._same_epoch()
         probes = sorted(view.others)
         markets, home = await self.home_markets()
         now_print = fingerprint(probes, [m.symbol for m in markets])
@@ -77,7 +79,15 @@ class Watchtower:
 
     # --- polling -------------------------------------------------------------------------------------
 
+    def _same_epoch(self) -> None:
+        """After a server reset the polls, the plan and the probe spending start again."""
+        epoch = self.deps.reset_date()
+        if epoch != self._epoch:
+            self.polled.clear()
+            self._plan, self.fingerprint, self._spent, self._epoch = {}, "", None, epoch
+
     async def poll(self, waypoint: str, ship: str) -> None:
+        self._same_epoch()
         now = self.deps.clock.now()
         last = self.polled.get(waypoint)
         if last is None or now - last >= self.interval / 2:
