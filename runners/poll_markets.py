@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""Runner: `stdaemon run markets` in its own process; unit: systemd/stdaemon@.service (stdaemon@markets)."""
+"""Runner: the market runner, `stdaemon run markets` in its own process (systemd: `stdaemon@markets`).
+
+`--help` lists its options; outside the checkout's .venv it starts itself again with that venv's Python.
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from stdaemon.cli import main
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, for runners._launch
+
+from runners._launch import launch
 
 if __name__ == "__main__":
-    sys.argv = [sys.argv[0], "run", "markets", *sys.argv[1:]]
-    main()
+    launch("markets", __file__)

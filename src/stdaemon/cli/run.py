@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import os
 from collections.abc import Awaitable, Sequence
 from dataclasses import asdict
@@ -20,7 +21,6 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from stdaemon.cli.app import app
-from stdaemon.daemon.roles import Role
 from stdaemon.exits import ConfigError
 from stdaemon.settings import Settings, load_settings
 
@@ -32,6 +32,16 @@ if TYPE_CHECKING:
     from stdaemon.systemd import Notifier
 
 __all__ = ["Role", "run_daemon"]
+
+
+class Role(enum.StrEnum):
+    """What `stdaemon run` runs: every runner in one process (`all`), or one of them."""
+
+    all = "all"
+    fleet = "fleet"
+    crawl = "crawl"
+    markets = "markets"
+
 
 T = TypeVar("T")
 # A Ctrl-C on a terminal also reaches our child processes (initdb, pg_ctl), whose failure can arrive before
@@ -187,20 +197,49 @@ def _check_dump(dump: Sequence[DomainModel], path: Path | None, headquarters: st
         )
 
 
+MigrateOption = Annotated[
+    bool, typer.Option("--migrate/--no-migrate", help="bring the schema to head first (default)")
+]
+DumpOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--from-dump",
+        help="seed the crawl with a saved systems.json (GET /v2/systems.json), not the systems pages",
+        dir_okay=False,
+    ),
+]
+RUNNER_HELP = {
+    Role.all: "Every runner in one process (the crawl, the market polls, the fleet) until SIGINT/SIGTERM.",
+    Role.crawl: "The universe crawl: reference data for every system, home first; resumes where it stopped.",
+    Role.markets: "The market runner: probes stationed at marketplaces, markets and shipyards polled.",
+    Role.fleet: "The fleet runner: one behaviour per ship (contracts, mining, trading, buying ships).",
+}
+
+
+def runner_app(role: Role) -> typer.Typer:
+    """The command line of one runner script: `stdaemon run ROLE` without a ROLE argument to get wrong."""
+    runner = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    help_text = f"{RUNNER_HELP[role]} Same as `stdaemon run {role.value}`."
+    if role in (Role.all, Role.crawl):
+
+        @runner.command(help=help_text)
+        def with_dump(migrate: MigrateOption = True, from_dump: DumpOption = None) -> None:
+            run_role(role, migrate=migrate, from_dump=from_dump)
+
+    else:
+
+        @runner.command(help=help_text)
+        def without_dump(migrate: MigrateOption = True) -> None:
+            run_role(role, migrate=migrate)
+
+    return runner
+
+
 @app.command("run")
 def run(
     role: Annotated[Role, typer.Argument(help="which runner loops to run")] = Role.all,
-    migrate: Annotated[
-        bool, typer.Option("--migrate/--no-migrate", help="bring the schema to head first (default)")
-    ] = True,
-    from_dump: Annotated[
-        Path | None,
-        typer.Option(
-            "--from-dump",
-            help="seed the crawl with a saved systems.json (GET /v2/systems.json), not the systems pages",
-            dir_okay=False,
-        ),
-    ] = None,
+    migrate: MigrateOption = True,
+    from_dump: DumpOption = None,
 ) -> None:
     """Run the daemon until SIGINT/SIGTERM."""
     run_role(role, migrate=migrate, from_dump=from_dump)

@@ -1,4 +1,4 @@
-"""The roles of `stdaemon run` and the services each runs, built for one session (one agent token).
+"""The services each role of `stdaemon run` runs, built for one session (one agent token).
 
 `all` runs every runner in one process sharing one gateway (the default, and what the sandbox runs); the
 other roles run one runner each, as the runner scripts and systemd's `stdaemon@ROLE` do.
@@ -6,7 +6,6 @@ other roles run one runner each, as the runner scripts and systemd's `stdaemon@R
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 
 from stdaemon.api.adapters import DecodeError
@@ -30,14 +29,6 @@ from stdaemon.services.fleet.rules import RUNNER, fleet_planner
 from stdaemon.services.fleet.runner import Runner
 from stdaemon.services.markets import build_market_runner
 
-
-class Role(enum.StrEnum):
-    all = "all"
-    fleet = "fleet"
-    crawl = "crawl"
-    markets = "markets"
-
-
 FATAL = (ResetDetected, Unauthorized)  # the supervisor handles a reset; a bad token stops the process (78)
 
 CRAWL_ERRORS = CrawlErrors(
@@ -49,7 +40,7 @@ CRAWL_ERRORS = CrawlErrors(
 
 
 def services_for(
-    role: Role,
+    role: str,
     base: Base,
     session: Session,
     *,
@@ -57,13 +48,14 @@ def services_for(
     listener: ProgressListener | None = None,
 ) -> list[Service]:
     services: list[Service] = []
-    if role in (Role.all, Role.fleet, Role.markets):
+    """The runners of `role` (`all`, `fleet`, `markets` or `crawl`: `stdaemon run ROLE`)."""
+    if role in ("all", "fleet", "markets"):
         deps = fleet_deps(session.data, base.db.engine, base.writer, session.settings)
-        if role in (Role.all, Role.fleet):
+        if role in ("all", "fleet"):
             services.append(Runner(RUNNER, deps, fleet_planner()))
-        if role in (Role.all, Role.markets):
+        if role in ("all", "markets"):
             services.append(build_market_runner(deps))
-    if role in (Role.all, Role.crawl):
+    if role in ("all", "crawl"):
         services.append(
             UniverseCrawl(
                 source=GatewayUniverse(session.gateway),

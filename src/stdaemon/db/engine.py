@@ -10,6 +10,7 @@ checked once, when the settings were loaded (`settings.parse_database_url`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 from collections.abc import AsyncIterator
@@ -107,12 +108,25 @@ async def check_connection(engine: AsyncEngine) -> None:
         raise unavailable(exc, engine.url) from exc
 
 
+async def start_embedded(settings: Settings) -> embedded.EmbeddedServer:
+    """Start the embedded server in a thread. Cancelled meanwhile (a stop signal during start-up), it waits
+    for the start to finish and stops the server again, so none is left running with no owner."""
+    starting = asyncio.ensure_future(asyncio.to_thread(embedded.start, settings.state_dir))
+    try:
+        return await asyncio.shield(starting)
+    except asyncio.CancelledError:
+        with contextlib.suppress(Exception):  # it failed to start: nothing to stop
+            server = await starting
+            await asyncio.to_thread(server.stop)
+        raise
+
+
 @asynccontextmanager
 async def open_database(settings: Settings, *, check: bool = True) -> AsyncIterator[Database]:
     """The database for `settings`: ST_DATABASE_URL, or the embedded server under ST_STATE_DIR."""
     server: embedded.EmbeddedServer | None = None
     if settings.database_url is None:
-        server = await asyncio.to_thread(embedded.start, settings.state_dir)
+        server = await start_embedded(settings)
         url = server.url("postgres")
     else:
         url = settings.database_url.get_secret_value()
