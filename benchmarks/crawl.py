@@ -9,7 +9,8 @@ Per run it prints:
   429s in that window (the goal: ≥ 97 %, 0);
 then the median and spread over the runs. The ceiling is the server's allowance itself, not a client.
 
-Run: .venv/bin/python benchmarks/crawl.py [--systems 40] [--runs 5] [--database-url postgresql+asyncpg://…]
+Run (as a module from the repository root: it starts stsim with the tests' `serving` helper):
+    .venv/bin/python -m benchmarks.crawl [--systems 40] [--runs 5] [--database-url postgresql+asyncpg://…]
 Each run uses a fresh universe (the seed varies) and a fresh database: a scratch database on the server of
 --database-url, or else an embedded PostgreSQL in a temporary state directory.
 """
@@ -24,7 +25,6 @@ import math
 import os
 import secrets
 import signal
-import socket
 import statistics
 import sys
 import tempfile
@@ -40,6 +40,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
+from tests.stsim.serve import STSIM, free_port, serving
+
 PER_SECOND, BURST, BURST_S = 2, 30, 60.0
 WARMUP_S, WINDOW_S = 15.0, 60.0
 ALLOWANCE = int(PER_SECOND * WINDOW_S + BURST)  # 150 in any 60 s window that holds one burst refill
@@ -51,13 +53,6 @@ def least_time(requests: int) -> float:
     while PER_SECOND * t + BURST * math.ceil(max(t, 1e-9) / BURST_S) < requests:
         t += 0.01
     return t
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @dataclass
@@ -83,24 +78,9 @@ class Run:
 @contextlib.asynccontextmanager
 async def stsim_serve(seed: int, systems: int) -> AsyncIterator[str]:
     port = free_port()
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "stsim.cli", "serve", "--port", str(port), "--seed", str(seed),
-        "--systems", str(systems), "--log-level", "warning",
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/v2"
-    try:
-        async with httpx.AsyncClient() as client, asyncio.timeout(30):
-            while True:
-                try:
-                    if (await client.get(f"{url}/_admin/stats")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    await asyncio.sleep(0.1)
+    command = [*STSIM, *f"serve --port {port} --seed {seed} --systems {systems} --log-level warning".split()]
+    async with serving(command, port) as url:
         yield url
-    finally:
-        proc.terminate()
-        await proc.wait()
 
 
 @contextlib.asynccontextmanager
