@@ -174,10 +174,27 @@ def test_transport_errors_that_persist_become_server_unavailable(build: Build) -
 
 
 def test_malformed_json_is_a_clear_error_not_a_crash(build: Build) -> None:
-    gateway, served = build(sequence(httpx.Response(200, text='{"data": {"symbol": "A"')))
+    gateway, served = build(sequence(httpx.Response(200, text='{"data": {"symbol": "A"')), attempts=3)
     with pytest.raises(MalformedResponse) as caught:
         call(gateway, gateway.get_my_agent())
     assert "not valid JSON" in caught.value.message
+    assert len(served.requests) == 3  # a GET asked again, then gave up with the clear error
+
+
+def test_a_get_answered_with_garbled_json_once_asks_again(build: Build) -> None:
+    """A body cut short (a proxy, a dropped connection) is a transient failure of an idempotent GET: at
+    start-up (`GET /`) it made the daemon exit 1."""
+    garbled = httpx.Response(200, text='{"data": {"symbol": "A"')
+    gateway, served = build(sequence(garbled, ok({"symbol": "A"})))
+    assert call(gateway, gateway.get_my_agent()) == {"symbol": "A"}
+    assert len(served.requests) == 2
+    assert gateway.snapshot().retries == 1
+
+
+def test_a_post_answered_with_garbled_json_is_an_unknown_outcome_not_sent_again(build: Build) -> None:
+    gateway, served = build(sequence(httpx.Response(200, text='{"data": {"nav"'), ok(NAV)))
+    with pytest.raises(ActionOutcomeUnknown, match="not valid JSON"):
+        call(gateway, gateway.orbit("SHIP-1"))  # the server acted; its answer cannot be read: re-read state
     assert len(served.requests) == 1
 
 

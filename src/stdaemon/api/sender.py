@@ -29,6 +29,7 @@ from space_traders_api_client.types import Response
 from stdaemon.api.client import ApiClient, Exchange, exchange
 from stdaemon.api.errors import (
     ActionOutcomeUnknown,
+    ApiError,
     MalformedResponse,
     RateLimited,
     ServerUnavailable,
@@ -113,19 +114,17 @@ class Sender:
             what = self._client.describe(current.request)
             if isinstance(answer, httpx.TransportError):
                 failures += 1
-                reason = redact_text(f"{type(answer).__name__}: {answer}", self._client.secrets())
-                if not (_idempotent(current) or isinstance(answer, NEVER_SENT)):
-                    raise ActionOutcomeUnknown(f"{what}: {reason}; {_MAY_HAVE_ACTED}", code=None, status=None)
-                if failures >= limit:
-                    raise ServerUnavailable(
-                        f"{what}: {reason} (gave up after {failures} attempts)", code=None, status=None
-                    )
-                await self._backoff(what, failures, reason)
+                await self._transport_failed(current, answer, what, failures, limit)
                 continue
             status = answer.status_code
+            error: ApiError
             if 200 <= status < 300:
-                return Reply(_decode(answer, what), what)
-            error = error_from_response(status, answer.content, secrets=self._client.secrets(), what=what)
+                try:
+                    return Reply(_decode(answer, what), what)
+                except MalformedResponse as garbled:  # a body cut short: handled as a 5xx (GET: asked again)
+                    error = garbled
+            else:
+                error = error_from_response(status, answer.content, secrets=self._client.secrets(), what=what)
             failures += 1
             if status in (429, 502):  # refused in front of the game server: any method may retry
                 wait = self._server_wait(answer, failures)
@@ -136,7 +135,7 @@ class Sender:
                 self._limiter.block_until(asyncio.get_running_loop().time() + wait)
                 self._note_retry(what, failures, error.message, wait)
                 continue
-            if status >= 500:
+            if status >= 500 or isinstance(error, MalformedResponse):
                 self.meter.server_errors += 1
                 if not _idempotent(current):
                     raise ActionOutcomeUnknown(
@@ -147,6 +146,20 @@ class Sender:
                 await self._backoff(what, failures, error.message)
                 continue
             raise error
+
+    async def _transport_failed(
+        self, current: Exchange, failure: httpx.TransportError, what: str, failures: int, limit: int
+    ) -> None:
+        """Back off before the next attempt, or raise: an action that may have reached the server, or the
+        last attempt."""
+        reason = redact_text(f"{type(failure).__name__}: {failure}", self._client.secrets())
+        if not (_idempotent(current) or isinstance(failure, NEVER_SENT)):
+            raise ActionOutcomeUnknown(f"{what}: {reason}; {_MAY_HAVE_ACTED}", code=None, status=None)
+        if failures >= limit:
+            raise ServerUnavailable(
+                f"{what}: {reason} (gave up after {failures} attempts)", code=None, status=None
+            )
+        await self._backoff(what, failures, reason)
 
     async def _attempt(
         self, send: Send, token: SecretStr | None, priority: Priority
