@@ -36,7 +36,7 @@ ENTITY_TABLES = {
 COUNTED_TABLES = ("telemetry.agent_snapshots", "telemetry.market_snapshots")
 
 
-def _items(body: Any) -> list[dict[str, Any]]:
+def items(body: Any) -> list[dict[str, Any]]:
     data = body.get("data") if isinstance(body, dict) else body
     if isinstance(data, list):
         return [d for d in data if isinstance(d, dict)]
@@ -65,27 +65,27 @@ def owed(exchanges: Iterable[Exchange], since: float = 0.0) -> Owed:
     for e in exchanges:
         if e.body is None or e.at < since:
             continue
-        items = _items(e.body)
+        found = items(e.body)
         if e.method == "GET" and _SYSTEMS.match(e.path):
-            for s in items:
+            for s in found:
                 out.add("reference.systems", s.get("symbol"), e.at)
         elif e.method == "GET" and _WAYPOINTS.match(e.path):
-            for w in items:
+            for w in found:
                 out.add("reference.waypoints", w.get("symbol"), e.at)
         elif e.method == "GET" and _MARKET.match(e.path):
-            for m in items:
+            for m in found:
                 out.add("telemetry.markets", m.get("symbol"), e.at)
                 goods = m.get("tradeGoods")
                 if isinstance(goods, list) and goods:
                     out.counts["telemetry.market_snapshots"] += len(goods)
         elif e.method == "GET" and e.path.startswith("/my/ships"):
-            for s in items:
+            for s in found:
                 out.add("telemetry.ships", s.get("symbol"), e.at)
         elif e.method == "GET" and e.path.startswith("/my/contracts"):
-            for c in items:
+            for c in found:
                 out.add("telemetry.contracts", c.get("id"), e.at)
         elif e.method == "GET" and e.path == "/my/agent":
-            out.counts["telemetry.agent_snapshots"] += len(items)
+            out.counts["telemetry.agent_snapshots"] += len(found)
     return out
 
 
@@ -98,8 +98,8 @@ class Balance:
     @property
     def lost(self) -> int:
         n = 0
-        for table, items in self.missing.items():
-            n += int(items[0].split()[0]) if table in COUNTED_TABLES else len(items)
+        for table, gone in self.missing.items():
+            n += int(gone[0].split()[0]) if table in COUNTED_TABLES else len(gone)
         return n
 
 

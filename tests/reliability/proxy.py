@@ -3,9 +3,10 @@
 The daemon's `ST_API_URL` points here; every request goes on to stsim unchanged and every answer comes back
 unchanged, unless one of the proxy's own faults (which stsim does not inject) is drawn for it:
 
-- `malformed`: a 200's JSON body cut in half (the client gets invalid JSON);
-- `unknown_enum`: a 200's first enum value of a known field (a waypoint `type`, a good's `supply`, a ship's
-  nav `status`…) replaced by a value the spec does not know;
+- `malformed`: every Nth clean GET answer's JSON body cut in half (the client gets invalid JSON);
+- `unknown_enum`: every Nth clean GET answer's first enum value of a known field (a waypoint `type`, a good's
+  `supply`, a ship's nav `status`…) replaced by a value the spec does not know (the next answer that has one
+  when that one has none);
 - `lost_post`: a POST goes to stsim (so the action happens) but its answer is held back longer than the
   client's read timeout: for the client, the outcome is unknown.
 
@@ -42,9 +43,9 @@ _ENUM = re.compile(rb'"(type|supply|activity|status|flightMode)":"([A-Z_]+)"')
 
 @dataclass(frozen=True)
 class ProxyFaults:
-    malformed: float = 0.0
-    unknown_enum: float = 0.0
-    lost_post: float = 0.0
+    malformed_every: int = 0  # 0: never (counted, not drawn: a short run still gets its share)
+    unknown_enum_every: int = 0
+    lost_post: float = 0.0  # drawn per POST
     lost_post_hold_s: float = 10.0  # longer than the daemon's ST_HTTP_READ_TIMEOUT_S in the tests that use it
     seed: int = 1
 
@@ -63,6 +64,7 @@ class Exchange:
 @dataclass
 class Recorder:
     exchanges: list[Exchange] = field(default_factory=list)
+    faults_on: bool = True  # a test turns the proxy's faults off to let the daemon settle before its end
 
     def by_status(self) -> Counter[int]:
         return Counter(e.status for e in self.exchanges)
@@ -83,6 +85,7 @@ class _Quiet(uvicorn.Server):
 
 def _app(upstream: str, recorder: Recorder, faults: ProxyFaults) -> Starlette:
     rng = random.Random(faults.seed)
+    counts: Counter[str] = Counter()
     client = httpx.AsyncClient(base_url=upstream, timeout=httpx.Timeout(60.0))
 
     async def forward(request: Request) -> Response:
@@ -94,18 +97,22 @@ def _app(upstream: str, recorder: Recorder, faults: ProxyFaults) -> Starlette:
         )
         content, fault = reply.content, None
         ok_json = 200 <= reply.status_code < 300 and content[:1] in (b"{", b"[")
-        draw = rng.random()
+        draw = rng.random() if recorder.faults_on else 1.0
+        if request.method == "GET" and ok_json and recorder.faults_on:
+            counts["get"] += 1
+            n = counts["get"]
+            if faults.malformed_every and n % faults.malformed_every == faults.malformed_every // 2:
+                content, fault = content[: len(content) // 2], "malformed"
+            elif faults.unknown_enum_every and (n % faults.unknown_enum_every == 0 or counts["enum_due"]):
+                changed = _ENUM.sub(rb'"\1":"\2_FROM_THE_FUTURE"', content, count=1)
+                counts["enum_due"] = int(changed == content)
+                if changed != content:
+                    content, fault = changed, "unknown_enum"
         if request.method == "POST" and draw < faults.lost_post and ok_json:
             fault = "lost_post"
             recorder.exchanges.append(Exchange(request.method, path, request.url.query, reply.status_code,
                                                time.time(), None, fault))  # fmt: skip
             await asyncio.sleep(faults.lost_post_hold_s)  # the client gives up first
-        elif request.method == "GET" and ok_json and draw < faults.malformed:
-            content, fault = content[: len(content) // 2], "malformed"
-        elif request.method == "GET" and ok_json and draw < faults.malformed + faults.unknown_enum:
-            changed = _ENUM.sub(rb'"\1":"\2_FROM_THE_FUTURE"', content, count=1)
-            if changed != content:
-                content, fault = changed, "unknown_enum"
         decoded = json.loads(content) if ok_json and fault is None else None
         if fault != "lost_post":
             recorder.exchanges.append(Exchange(request.method, path, request.url.query, reply.status_code,

@@ -120,7 +120,7 @@ async def test_bad_files_are_named_and_nothing_is_half_written(
 
     row = figures.row("ingest bad input")
     row.trials += 1
-    row.observed += 40 + huge_n + 2 * huge_n
+    row.observed += 40 + huge_n  # the rows of the files that could be written
     row.stored += 40 + huge_n
     note = f"{len(files)} files (2 huge of {huge_n:,} waypoints refused whole, 1 written whole)"
     row.notes.append(note)

@@ -52,12 +52,13 @@ async def world(
     *,
     seed: int = 7,
     systems: int = 8,
+    speed: float = 50.0,
     faults: float = 0.0,
     rate_limit: bool = True,
     proxy_faults: ProxyFaults | None = None,
     symbol: str = "RELIABLE",
 ) -> AsyncIterator[World]:
-    async with stsim(seed=seed, systems=systems, faults=faults, rate_limit=rate_limit) as url:
+    async with stsim(seed=seed, systems=systems, speed=speed, faults=faults, rate_limit=rate_limit) as url:
         token = await register(url, symbol)
         book.secrets.add(token)
         async with recording_proxy(url, proxy_faults) as (api_url, recorder):
