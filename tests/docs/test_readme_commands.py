@@ -1,4 +1,4 @@
-"""Every shell command of README.md is run by something (scripts/readme_commands.py keeps the table): a new or
+"""Every shell command of README.md is run by something (scripts/readme_coverage.py keeps the table): a new or
 changed command fails here until its coverage is declared, and what the table names must exist."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
-from scripts.readme_commands import COVERAGE, PLANS, README, readme_commands, run_block, sh_blocks
+from scripts.readme_commands import README, readme_commands, run_block, sh_blocks
+from scripts.readme_coverage import COVERAGE, PLANS
 
 from tests.cli.cli_support import clean_env
 

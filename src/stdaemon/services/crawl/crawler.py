@@ -32,7 +32,7 @@ log = get_logger(__name__)
 
 CRAWL_WORKERS = 6  # requests in flight or waiting at the limiter: enough to keep the whole budget busy
 RETRY_PAUSE_S = 300.0
-RECHECK_S = 3600.0
+RECHECK_S = 600.0  # a `GET /` every ten minutes once complete: a reset is noticed soon, for nothing
 
 
 class UniverseCrawl:
