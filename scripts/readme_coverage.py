@@ -165,6 +165,9 @@ def _check_sandbox(events: list[dict[str, Any]], out: str) -> list[str]:
     ):
         if not written.get(table):
             problems.append(f"nothing written to {table}")
+    throttled = [e for e in events if e["event"] == "api_retry" and "HTTP 429" in str(e.get("reason"))]
+    if throttled:  # the sandbox's budget is the limiter's alone: a 429 means the two disagree
+        problems.append(f"{len(throttled)} responses 429, first: {throttled[0].get('request')}")
     return problems
 
 

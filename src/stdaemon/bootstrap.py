@@ -41,7 +41,7 @@ from stdaemon.db.epochs import ensure_sandbox_may_write
 from stdaemon.db.fleet_store import DbAssignmentStore
 from stdaemon.db.market_book import DbMarketBook
 from stdaemon.db.sink import DbReferenceSource, WriterSink
-from stdaemon.db.status import collect
+from stdaemon.db.status import ready_fields
 from stdaemon.db.writer import DbWriter
 from stdaemon.domain import models as m
 from stdaemon.exits import ServiceUnavailable
@@ -90,6 +90,9 @@ class Base:
     db: Database
     writer: DbWriter
     sandbox: Sandbox | None
+    # The sandbox's registration spent from the server's budget: the first session goes on from that
+    # limiter (a fresh one would count on the whole burst and meet a 429 in its first seconds).
+    sandbox_limiter: Limiter | None = None
 
     @property
     def transport(self) -> httpx.AsyncBaseTransport | None:
@@ -216,14 +219,19 @@ async def run_batch(
     return once.outcome[0]
 
 
-async def start_sandbox(settings: Settings) -> Sandbox:
-    """The in-process simulator, with `settings.agent_symbol` registered through a gateway built here."""
+async def start_sandbox(settings: Settings) -> tuple[Sandbox, Limiter]:
+    """The in-process simulator, with `settings.agent_symbol` registered through a gateway built here, and
+    that gateway's limiter (which knows what the registration spent)."""
     transport = sandbox_transport()
     gateway = build_gateway(registering(settings), transport=transport)
     try:
-        return await register_agent(gateway, settings, transport)
+        sandbox = await register_agent(gateway, settings, transport)
     finally:
         await gateway.aclose()
+    # The registration spent a point of the address's per-second pool, whose window then runs ahead of the
+    # new token's own: wait for it to end, so the limiter's windows and both of the server's start together.
+    await asyncio.sleep(1.0)
+    return sandbox, gateway.limiter
 
 
 @contextlib.asynccontextmanager
@@ -233,18 +241,18 @@ async def open_base(
     """The database (at head), the writer and, without a token, the sandbox with its registered agent."""
     schema: Schema = "migrate" if migrate else "at_head"
     async with open_db(settings, schema=schema, notifier=notifier) as db:
-        report = await collect(db.engine, where=db.where, embedded=db.embedded)
-        log.info("database_ready", **report.as_json())
+        log.info("database_ready", **await ready_fields(db.engine, where=db.where, embedded=db.embedded))
         if settings.sandbox:
             await ensure_sandbox_may_write(db.engine, db.where)
-        sandbox = await start_sandbox(settings) if settings.sandbox else None
+        sandbox, limiter = await start_sandbox(settings) if settings.sandbox else (None, None)
         playing = sandbox.settings if sandbox else settings
         writer = DbWriter.from_settings(db.engine, settings)
-        yield Base(settings=settings, playing=playing, db=db, writer=writer, sandbox=sandbox)
+        yield Base(settings, playing, db, writer, sandbox, sandbox_limiter=limiter)
 
 
 def build_session_gateway(base: Base, playing: Settings, limiter: Limiter | None = None) -> Gateway:
     """A gateway for `playing.token`; `limiter` carries the rate budget over from the previous session."""
+    limiter = limiter if limiter is not None else base.sandbox_limiter
     if limiter is not None:
         return Gateway(make_client(playing, transport=base.transport), limiter)
     return build_gateway(

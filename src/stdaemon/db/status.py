@@ -172,6 +172,23 @@ async def collect(
     )
 
 
+async def ready_fields(engine: AsyncEngine, *, where: str, embedded: bool) -> dict[str, Any]:
+    """What the start-up line says: where, which server, which revision, which epoch. No row counts: a
+    `count(*)` of years of history would make every start wait (`stdaemon status` counts them)."""
+    revision = await migrations.current_revision(engine)
+    async with engine.connect() as conn:
+        version = (await conn.execute(text("SHOW server_version"))).scalar()
+        reset = (await conn.execute(text("SELECT max(reset_date) FROM reference.resets"))).scalar()
+    return {
+        "where": where,
+        "embedded": embedded,
+        "server_version": str(version) if version is not None else None,
+        "revision": revision,
+        "at_head": revision == migrations.head_revision(),
+        "reset_date": reset.isoformat() if reset is not None else None,
+    }
+
+
 def unreachable(*, where: str, embedded: bool) -> StatusReport:
     """The report when the database could not be reached at all."""
     tables = [TableStatus(n, s.kind, False, None, None) for n, s in TABLES.items()]
