@@ -64,12 +64,14 @@ async def run_services(
     signals: bool = True,
     sinks: Sequence[Service] = (),
     notifier: Notifier | None = None,
+    announce: bool = True,
 ) -> None:
     """Run every service until `stop` is set (by a signal or a caller), then give them `grace_s` to finish.
 
     `sinks` (the DbWriter) start before the services and are told to stop only once every service has
     finished, so nothing a service produces on its way out finds the sink closed. systemd hears READY once
-    every service is started, and STOPPING when the stop begins.
+    every service is started, and STOPPING when the stop begins. `announce=False` leaves the
+    `services_started`/`services_stopped` lines to the services inside (the supervisor runs the runners).
     """
     notifier = notifier if notifier is not None else Notifier()
     installed = install_stop_signals(stop, asyncio.current_task()) if signals else []
@@ -81,7 +83,9 @@ async def run_services(
                 sinks_group.create_task(sink.run(sinks_stop), name=sink.name)
             try:
                 async with asyncio.TaskGroup() as group:
-                    await _serve(group, services, stop=stop, grace_s=grace_s, notifier=notifier)
+                    await _serve(
+                        group, services, stop=stop, grace_s=grace_s, notifier=notifier, announce=announce
+                    )
             except Exception as exc:
                 # A service crashed (the others are cancelled by now). The sinks still drain what they hold,
                 # and only then does the error propagate: in one group with the services they would be
@@ -93,7 +97,8 @@ async def run_services(
         remove_stop_signals(installed)
     if crashed is not None:
         raise crashed
-    log.info("services_stopped")
+    if announce:
+        log.info("services_stopped")
 
 
 async def _serve(
@@ -103,10 +108,12 @@ async def _serve(
     stop: asyncio.Event,
     grace_s: float,
     notifier: Notifier,
+    announce: bool,
 ) -> None:
     tasks = [group.create_task(s.run(stop), name=s.name) for s in services]
     notifier.ready(f"running {', '.join(s.name for s in services) or 'no services'}")
-    log.info("services_started", services=[s.name for s in services])
+    if announce:
+        log.info("services_started", services=[s.name for s in services])
     waiter = group.create_task(stop.wait(), name="stop-wait")
     await asyncio.wait([waiter, *tasks], return_when=asyncio.FIRST_COMPLETED)
     if not stop.is_set():

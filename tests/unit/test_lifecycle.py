@@ -8,6 +8,7 @@ import signal
 from dataclasses import dataclass, field
 
 import pytest
+from structlog.testing import capture_logs
 
 from stdaemon.lifecycle import run_services
 
@@ -187,3 +188,28 @@ async def test_a_crashing_service_lets_the_sinks_drain_before_propagating() -> N
     assert stubborn.cancelled
     assert sink.drained
     assert not sink.cancelled
+
+
+async def test_a_nested_run_says_started_and_stopped_once() -> None:
+    """The supervisor's runners announce themselves; the outer run (the supervisor and the writer) does not,
+    so a log reader sees one `services_started` and one `services_stopped` per epoch."""
+    stop = asyncio.Event()
+    inner = Looping()
+
+    class Outer:
+        name = "supervisor"
+
+        async def run(self, outer_stop: asyncio.Event) -> None:
+            await run_services([inner], stop=outer_stop, grace_s=5, signals=False)
+
+    async def stop_soon() -> None:
+        await inner.warmed_up.wait()
+        stop.set()
+
+    with capture_logs() as logs:
+        await asyncio.gather(
+            run_services([Outer()], stop=stop, grace_s=5, signals=False, announce=False), stop_soon()
+        )
+    events = [e["event"] for e in logs]
+    assert events.count("services_started") == 1 and events.count("services_stopped") == 1
+    assert next(e for e in logs if e["event"] == "services_started")["services"] == ["looping"]

@@ -112,6 +112,7 @@ async def run_daemon(
                 signals=False,
                 sinks=[base.writer],
                 notifier=notifier,
+                announce=False,  # the supervisor's runners say it, once per epoch
             )
             if supervisor.session is not None:
                 log.info("api_budget", **asdict(supervisor.session.gateway.snapshot()))
