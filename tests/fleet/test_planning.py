@@ -1,18 +1,18 @@
-"""The pure planning parts: which probe watches which markets, the best trade from quotes, and how the rule
-planner picks, rests and falls back to Idle."""
+"""The pure planning parts: which probe watches which markets, and how the rule planner picks, rests and falls
+back to Idle (the best trade from quotes: test_deals.py)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from stdaemon.api.decoder import ADAPTERS
 from stdaemon.domain import models as m
-from stdaemon.domain.operations import MarketQuote
 from stdaemon.services.fleet.behaviour import Behaviour, Done, Failed, restore
 from stdaemon.services.fleet.behaviours.contracts import Contracts
 from stdaemon.services.fleet.behaviours.idle import Idle
-from stdaemon.services.fleet.behaviours.trade import Trade, best_deal
+from stdaemon.services.fleet.behaviours.trade import Trade
 from stdaemon.services.fleet.behaviours.travel import Travel
 from stdaemon.services.fleet.navigation import Point
 from stdaemon.services.fleet.planner import PlanView, Rule, RulePlanner, can_mine, is_command, is_probe
@@ -21,6 +21,7 @@ from stdaemon.services.markets.stations import fingerprint, plan_stations
 from tests.services.fakes import data
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
+NO_DEPS = SimpleNamespace(extras={})  # the rules read only the shared extras (no contract measured yet)
 
 
 def pts(*xs: int) -> list[Point]:
@@ -44,35 +45,6 @@ def test_fewer_probes_cycle_contiguous_runs_of_the_tour() -> None:
     assert fingerprint(["P1"], ["M0"]) != fingerprint(["P1", "P2"], ["M0"])
 
 
-def quote(waypoint: str, good: str, buy: int, sell: int, volume: int = 10) -> MarketQuote:
-    return MarketQuote(
-        waypoint_symbol=waypoint, trade_symbol=good, type="EXCHANGE", trade_volume=volume, supply="MODERATE",
-        purchase_price=buy, sell_price=sell, observed_at=NOW,
-    )  # fmt: skip
-
-
-def test_the_best_deal_is_the_most_profit_after_fuel_within_hold_volume_and_credits() -> None:
-    quotes = [
-        quote("A", "IRON", 100, 90),
-        quote("B", "IRON", 300, 250),  # +150 a unit A → B
-        quote("A", "GOLD", 1000, 950, volume=5),
-        quote("C", "GOLD", 1400, 1300),  # +300 a unit A → C, but at most 2 lots of 5
-        quote("A", "FUEL", 1, 1),
-        quote("B", "FUEL", 100, 99),
-    ]
-    deal = best_deal(quotes, room=40, credits=1_000_000, detour={("A", "C"): 100.0})
-    assert deal is not None and (deal.good, deal.buy_at, deal.sell_at) == ("IRON", "A", "B")
-    assert deal.units == 20 and deal.profit == 20 * 150  # 2 lots of 10 (our buying moves the price)
-    poor = best_deal(quotes, room=40, credits=500, detour={})
-    assert poor is not None and poor.units == 5 and poor.good == "IRON"
-    assert (
-        best_deal(
-            [quote("A", "IRON", 100, 90), quote("B", "IRON", 95, 92)], room=40, credits=10**6, detour={}
-        )
-        is None
-    )
-
-
 def ship(**changes: Any) -> m.Ship:
     base = ADAPTERS.ship(data("ships")[0])
     return base.model_copy(update=changes)
@@ -92,7 +64,7 @@ def test_ship_kinds_come_from_frame_role_and_mounts() -> None:
 async def test_the_planner_rests_a_finished_behaviour_and_falls_back_to_idle() -> None:
     planner = fleet_planner()
     frigate = ship(role="COMMAND")
-    view = PlanView(frigate, NOW, deps=None, others={frigate.symbol: None})  # type: ignore[arg-type]
+    view = PlanView(frigate, NOW, deps=NO_DEPS, others={frigate.symbol: None})  # type: ignore[arg-type]
     first = await planner.assign(view)
     assert isinstance(first, Contracts)
     planner.finished(frigate.symbol, Contracts.name, Done("no contract doable", timedelta(minutes=10)), NOW)
@@ -103,14 +75,14 @@ async def test_the_planner_rests_a_finished_behaviour_and_falls_back_to_idle() -
     assert isinstance(third, Idle) and third.state.until == NOW + timedelta(
         minutes=3
     )  # until the first rest ends
-    later = PlanView(frigate, NOW + timedelta(minutes=11), deps=None, others={})  # type: ignore[arg-type]
+    later = PlanView(frigate, NOW + timedelta(minutes=11), deps=NO_DEPS, others={})  # type: ignore[arg-type]
     assert isinstance(await planner.assign(later), Contracts)
 
 
 async def test_only_one_ship_works_the_contract() -> None:
     planner = fleet_planner()
     other = ship(role="COMMAND", symbol="OTHER-1")
-    view = PlanView(other, NOW, deps=None, others={"X-1": Contracts.name, "OTHER-1": None})  # type: ignore[arg-type]
+    view = PlanView(other, NOW, deps=NO_DEPS, others={"X-1": Contracts.name, "OTHER-1": None})  # type: ignore[arg-type]
     assert isinstance(await planner.assign(view), Trade)
 
 
@@ -120,7 +92,7 @@ async def test_a_rule_list_is_the_extension_point() -> None:
 
     planner = RulePlanner([Rule(Travel.name, lambda v: True, go)], wants=lambda s: True)
     frigate = ship()
-    assigned = await planner.assign(PlanView(frigate, NOW, deps=None, others={}))  # type: ignore[arg-type]
+    assigned = await planner.assign(PlanView(frigate, NOW, deps=NO_DEPS, others={}))  # type: ignore[arg-type]
     assert isinstance(assigned, Travel)
     saved = assigned.dump()
     back = restore(Travel.name, saved)

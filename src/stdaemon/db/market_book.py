@@ -21,7 +21,7 @@ _LISTINGS = text(
 _QUOTES = text(
     "SELECT waypoint_symbol, trade_symbol, type, trade_volume, supply, purchase_price, sell_price,"
     "       observed_at FROM telemetry.market_trade_goods"
-    " WHERE reset_date = :r AND trade_symbol = :g"
+    " WHERE reset_date = :r AND (CAST(:g AS text) IS NULL OR trade_symbol = :g)"
     "   AND (CAST(:s AS text) IS NULL OR left(waypoint_symbol, length(:s) + 1) = :s || '-')"
     " ORDER BY purchase_price, waypoint_symbol"
 )
@@ -44,7 +44,9 @@ class DbMarketBook:
             for r in rows
         ]
 
-    async def quotes(self, reset_date: date, good: str, *, system: str | None = None) -> list[MarketQuote]:
+    async def quotes(
+        self, reset_date: date, good: str | None, *, system: str | None = None
+    ) -> list[MarketQuote]:
         async with self._engine.connect() as conn:
             rows = (await conn.execute(_QUOTES, {"r": reset_date, "g": good, "s": system})).all()
         return [MarketQuote.model_validate(r._asdict()) for r in rows]

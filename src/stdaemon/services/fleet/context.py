@@ -173,6 +173,14 @@ class ShipContext:
     async def sell(self, good: str, units: int) -> int:
         return await self._lots(good, units, self.data.sell_cargo)
 
+    async def trade_lot(self, side: str, good: str, units: int) -> m.MarketTransaction:
+        """One PURCHASE or SELL transaction here (at most the market's trade volume), docking first."""
+        await self.dock(await self.ship())
+        act = self.data.purchase_cargo if side == "PURCHASE" else self.data.sell_cargo
+        result: m.TradeResult = await act(self.symbol, good, units)
+        await self._trade(result.transaction, result.agent, kind=result.transaction.type)
+        return result.transaction
+
     async def market_here(self, ship: m.Ship) -> m.Market:
         """The market where the ship is, with prices (re-read when the cached one has none)."""
         market = await self.data.market(ship.nav.waypoint_symbol)

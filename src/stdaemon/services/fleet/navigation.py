@@ -97,6 +97,14 @@ def travel_seconds(mode: str, d: float, speed: int) -> int:
     return js_round(js_round(max(1.0, d)) * NAV_MULTIPLIER[mode] / max(1, speed) + 15)
 
 
+def pays_to_burn(credits_per_s: float, speed: int, fuel_price: float) -> bool:
+    """Whether BURN beats CRUISE for a ship whose time is worth `credits_per_s` (per formula second): a unit
+    of distance burnt saves `(25 - 12.5) / speed` seconds and costs one more ship fuel (1/100 market unit)."""
+    return (
+        credits_per_s * (NAV_MULTIPLIER["CRUISE"] - NAV_MULTIPLIER["BURN"]) / max(1, speed) > fuel_price / 100
+    )
+
+
 class NoRoute(Exception):
     """No way to reach the destination with the fuel on board and the fuel markets known."""
 

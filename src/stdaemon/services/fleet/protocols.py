@@ -97,6 +97,9 @@ class MarketBook(Protocol):
         """Every market of `system` whose listing we stored."""
         ...
 
-    async def quotes(self, reset_date: date, good: str, *, system: str | None = None) -> list[MarketQuote]:
-        """The latest price of `good` at every market where we observed it (optionally in one system)."""
+    async def quotes(
+        self, reset_date: date, good: str | None, *, system: str | None = None
+    ) -> list[MarketQuote]:
+        """The latest price of `good` (None: of every good) at every market where we observed it (optionally
+        in one system)."""
         ...

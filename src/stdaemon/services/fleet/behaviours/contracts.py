@@ -23,13 +23,16 @@ from pydantic import Field
 from stdaemon.domain import models as m
 from stdaemon.services.fleet import pilot
 from stdaemon.services.fleet.behaviour import Behaviour, BehaviourState, Done, Failed, Next, Wait, register
+from stdaemon.services.fleet.behaviours.contract_terms import assess, offered, open_for_work, remaining_terms
 from stdaemon.services.fleet.context import ShipContext
+from stdaemon.services.fleet.deals import DEFAULT_FUEL_PRICE
 from stdaemon.services.fleet.errors import CONTRACT_DEADLINE, CONTRACT_OPEN, DELIVERY, NOT_TRADED
-from stdaemon.services.fleet.navigation import Urgency
-from stdaemon.services.fleet.sourcing import sources, trip_seconds
+from stdaemon.services.fleet.navigation import Urgency, pays_to_burn
+from stdaemon.services.fleet.sourcing import sources
 
 REST_NO_CONTRACT = timedelta(minutes=10)
-SAFETY = 1.5  # a contract is taken if it can be done in the time left divided by this
+CONTRACT_WORK_S = 900  # the time a contract's remaining work is worth its payment over (for burning)
+RATE = "contracts:rate"  # FleetDeps.extras: credits per second contracts made (moving average), see _measure
 
 
 class ContractState(BehaviourState):
@@ -37,23 +40,8 @@ class ContractState(BehaviourState):
     source: str | None = None
     avoid: list[str] = Field(default_factory=list)  # "WAYPOINT:GOOD" a market refused
     deadline: datetime | None = None
-
-
-def open_for_work(contract: m.Contract, now: datetime) -> bool:
-    return (
-        contract.accepted
-        and not contract.fulfilled
-        and (contract.deadline is None or contract.deadline > now)
-    )
-
-
-def offered(contract: m.Contract, now: datetime) -> bool:
-    deadline = contract.deadline_to_accept
-    return not contract.accepted and not contract.fulfilled and (deadline is None or deadline > now)
-
-
-def remaining_terms(contract: m.Contract) -> list[m.ContractDeliverGood]:
-    return [t for t in contract.deliver if t.units_fulfilled < t.units_required]
+    accepted_at: datetime | None = None  # when this ship took it up (None: resumed from an older state)
+    spent: int = 0  # credits paid for its goods so far
 
 
 @register
@@ -83,6 +71,7 @@ class Contracts(Behaviour[ContractState]):
         terms = remaining_terms(contract)
         if not terms:
             await ctx.fulfill(contract)
+            self._measure(ctx, contract)
             ctx.log.info("contract_fulfilled", contract=contract.id, paid=contract.on_fulfilled)
             return Done(f"contract {contract.id} fulfilled")
         return await self._work(ctx, contract, terms[0])
@@ -103,7 +92,17 @@ class Contracts(Behaviour[ContractState]):
             ctx.log.warning("contract_not_taken", contract=offer.id, reason=verdict)
             return Done(f"contract {offer.id} not taken: {verdict}", REST_NO_CONTRACT)
         accepted = await ctx.accept(offer)
+        self.state.accepted_at = ctx.now()
         return self._adopt(ctx, accepted, "accepted")
+
+    def _measure(self, ctx: ShipContext, contract: m.Contract) -> None:
+        """What this contract earned per second, into the moving average the planner compares trades with."""
+        if self.state.accepted_at is None:
+            return
+        seconds = max(1.0, (ctx.now() - self.state.accepted_at).total_seconds())
+        rate = ((contract.on_accepted or 0) + (contract.on_fulfilled or 0) - self.state.spent) / seconds
+        old = ctx.deps.extras.get(RATE)
+        ctx.deps.extras[RATE] = rate if old is None else 0.7 * old + 0.3 * rate
 
     def _adopt(self, ctx: ShipContext, contract: m.Contract, how: str) -> Next:
         self.state.contract_id, self.state.deadline = contract.id, contract.deadline
@@ -183,7 +182,9 @@ class Contracts(Behaviour[ContractState]):
             if held > 0:  # deliver what we have rather than wait
                 return await self._deliver_partial(ctx, term, urgency)
             return Failed(f"cannot afford or hold any {good} at {source}", ctx.now() + REST_NO_CONTRACT)
+        before = (await ctx.data.agent()).credits
         bought = await ctx.buy(good, units)
+        self.state.spent += before - (await ctx.data.agent()).credits
         ctx.log.info("contract_goods_bought", contract=contract.id, good=good, units=bought, market=source)
         return Wait(ctx.now(), f"bought {bought} {good}")
 
@@ -222,10 +223,14 @@ class Contracts(Behaviour[ContractState]):
                 )
 
     async def _urgency(self, ctx: ShipContext, contract: m.Contract) -> Urgency:
-        if contract.deadline is None:
-            return Urgency.NORMAL
-        left = (contract.deadline - ctx.now()).total_seconds()
-        return Urgency.URGENT if left < 3600 * ctx.deps.time_scale else Urgency.NORMAL
+        """Burn when the deadline is close, or when the contract makes the ship's time worth the fuel."""
+        left = (contract.deadline - ctx.now()).total_seconds() if contract.deadline else None
+        if left is not None and left < 3600 * ctx.deps.time_scale:
+            return Urgency.URGENT
+        ship = await ctx.ship()
+        speed = ship.engine.speed if ship.engine is not None and ship.engine.speed else 1
+        worth = (contract.on_fulfilled or 0) / CONTRACT_WORK_S
+        return Urgency.URGENT if pays_to_burn(worth, speed, DEFAULT_FUEL_PRICE) else Urgency.NORMAL
 
     async def on_error(self, ctx: ShipContext, error: Exception, code: int | None) -> Next | None:
         if code == CONTRACT_DEADLINE:
@@ -245,38 +250,3 @@ class Contracts(Behaviour[ContractState]):
         if code in DELIVERY:
             return Wait(ctx.now(), "re-reading the contract")
         return None
-
-
-async def assess(ctx: ShipContext, contract: m.Contract) -> str | None:
-    """Why we cannot do `contract` in time with our credits, or None when we can."""
-    ship = await ctx.ship()
-    agent = await ctx.data.agent()
-    now = ctx.now()
-    seconds, cost = 0.0, 0
-    position = ship.nav.waypoint_symbol
-    for term in remaining_terms(contract):
-        ranked = await sources(ctx, term.trade_symbol, near=term.destination_symbol)
-        if not ranked:
-            return f"no known market in {term.destination_symbol}'s system sells {term.trade_symbol}"
-        best = ranked[0]
-        units = term.units_required - term.units_fulfilled
-        trips = -(-units // max(1, ship.cargo.capacity))
-        there = await trip_seconds(ctx, ship, position, best.waypoint)
-        leg = await trip_seconds(ctx, ship, best.waypoint, term.destination_symbol)
-        seconds += there + leg * (2 * trips - 1)
-        cost += (best.price or 0) * units
-        position = term.destination_symbol
-    if contract.deadline is not None and seconds * SAFETY > (contract.deadline - now).total_seconds():
-        return f"needs about {seconds:.0f} s, the deadline is {contract.deadline.isoformat()}"
-    if cost > agent.credits - ctx.deps.config.credit_reserve:
-        return f"the goods cost about {cost} credits, we have {agent.credits}"
-    payment = (contract.on_accepted or 0) + (contract.on_fulfilled or 0)
-    ctx.log.info(
-        "contract_assessed",
-        contract=contract.id,
-        est_seconds=round(seconds),
-        est_cost=cost,
-        payment=payment,
-        est_profit=payment - cost,
-    )
-    return None
