@@ -45,8 +45,9 @@ class CountingTransport(httpx.AsyncBaseTransport):
     request reaches the server, then its answer is lost (a read timeout: the outcome is unknown to us).
     """
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx.AsyncBaseTransport, *, after: Callable[[], None] | None = None) -> None:
         self.inner = inner
+        self.after = after  # called after each answer (the benchmark moves its clock by a request's cost)
         self.statuses: dict[int, int] = {}
         self.requests: list[tuple[str, str, int]] = []
         self.errors: list[tuple[str, str, int | None]] = []
@@ -70,6 +71,8 @@ class CountingTransport(httpx.AsyncBaseTransport):
         await response.aread()
         self.statuses[response.status_code] = self.statuses.get(response.status_code, 0) + 1
         self.requests.append((request.method, path, response.status_code))
+        if self.after is not None:
+            self.after()
         if response.status_code >= 400:
             error = json.loads(response.content).get("error", {})
             self.errors.append((request.method, path, error.get("code")))
@@ -146,16 +149,19 @@ async def game(
     rate_limit: bool = False,
     follow_wall: bool = False,
     wall: bool = False,
+    request_cost_s: float = 0.0,
     **settings: Any,
 ) -> AsyncIterator[Game]:
     """`wall`: real time for the server and the engine (status ages compare with the database's now());
-    otherwise a skipping clock, standing still between skips unless `follow_wall`."""
+    otherwise a skipping clock, standing still between skips unless `follow_wall`. `request_cost_s`: the
+    skipping clock moves this far after every answer (what the rate budget makes a request cost)."""
     skip = SkipClock(follow_wall=follow_wall)
     clock: SkipClock | WallClock = WallClock() if wall else skip
     app = build_app(
         seed=seed, systems=systems, speed=speed, rate_limit=rate_limit, clock=None if wall else skip
     )
-    transport = CountingTransport(httpx.ASGITransport(app=app))
+    cost = (lambda: skip.advance(request_cost_s)) if request_cost_s > 0 and not wall else None
+    transport = CountingTransport(httpx.ASGITransport(app=app), after=cost)
     if not rate_limit:  # nothing to respect: let the test run as fast as the machine
         settings = {"rate_per_second": 1000, "rate_burst": 0} | settings
     registering = game_settings(account_token=SecretStr("account"), **settings)

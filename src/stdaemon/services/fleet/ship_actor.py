@@ -5,18 +5,20 @@ Per step: no behaviour yet → ask the planner; run the step; on a game error le
 the ship before anything else; save the behaviour's state and wake time to the database; on Done/Failed
 tell the planner and start over. A server reset (`ErrorKinds.fatal`) propagates and stops the engine.
 A bug in a behaviour (any other exception) is logged with its traceback and fails that behaviour only:
-one ship's trouble never stops the fleet.
+one ship's trouble never stops the fleet. `idle` counts the time the ship waits with nothing to wait for
+(an `Idle` behaviour, a rest after a failure), the figure the fleet benchmark reports per ship.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from stdaemon.domain.operations import ShipAssignment
 from stdaemon.logging import get_logger
 from stdaemon.services.fleet.behaviour import Behaviour, Done, Failed, Next, Wait
+from stdaemon.services.fleet.behaviours.idle import Idle
 from stdaemon.services.fleet.context import FleetDeps, ShipContext, settled
 from stdaemon.services.fleet.errors import DEFAULT_REST, code_of, react
 from stdaemon.services.fleet.gates import NoJumpPath
@@ -24,6 +26,30 @@ from stdaemon.services.fleet.navigation import NoRoute
 from stdaemon.services.fleet.planner import Planner, PlanView
 
 log = get_logger("stdaemon.fleet")
+
+
+class IdleMeter:
+    """Time a ship spends waiting with nothing to wait for: each such wait is counted up to when it ends
+    (or up to `total(now)` while it lasts)."""
+
+    def __init__(self) -> None:
+        self.counted = timedelta(0)
+        self._open: tuple[datetime, datetime] | None = None
+
+    def waiting(self, since: datetime, until: datetime) -> None:
+        self._open = (since, until)
+
+    def woke(self, now: datetime) -> None:
+        if self._open is not None:
+            since, until = self._open
+            self.counted += max(timedelta(0), min(now, until) - since)
+            self._open = None
+
+    def total(self, now: datetime) -> timedelta:
+        if self._open is None:
+            return self.counted
+        since, until = self._open
+        return self.counted + max(timedelta(0), min(now, until) - since)
 
 
 class ShipActor:
@@ -49,6 +75,7 @@ class ShipActor:
         self.drift_once = False
         self.retries = 0
         self._save_failing = False
+        self.idle = IdleMeter()
         self.log = log.bind(ship=symbol, runner=runner)
 
     @property
@@ -57,6 +84,7 @@ class ShipActor:
 
     async def step(self) -> datetime:
         deps = self.deps
+        self.idle.woke(deps.clock.now())
         if self.behaviour is None:
             ship = settled(await deps.data.ship(self.symbol, fresh=self.refresh), deps.clock.now())
             self.refresh = False
@@ -119,6 +147,8 @@ class ShipActor:
     async def _settle(self, behaviour: Behaviour[Any], outcome: Next) -> datetime:
         now = self.deps.clock.now()
         if isinstance(outcome, Wait):
+            if isinstance(behaviour, Idle):
+                self.idle.waiting(now, outcome.until)
             await self._save(behaviour, outcome.until, outcome.why)
             return outcome.until
         self.planner.finished(self.symbol, behaviour.name, outcome, now)
@@ -128,6 +158,7 @@ class ShipActor:
             await self._save(None, now, outcome.reason)
             return now
         self.log.warning("behaviour_failed", behaviour=behaviour.name, reason=outcome.reason)
+        self.idle.waiting(now, outcome.retry_at)
         await self._save(None, outcome.retry_at, f"{behaviour.name} failed: {outcome.reason}")
         return outcome.retry_at
 
