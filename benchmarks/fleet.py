@@ -147,10 +147,10 @@ class Figures:
         return max(self.idle.values(), default=0.0)
 
 
-async def one_run(engine: AsyncEngine, kind: str, seed: int, hours: float) -> Figures:
+async def one_run(engine: AsyncEngine, kind: str, seed: int, hours: float, probe_budget: int) -> Figures:
     await truncate_all(engine)
     started = time.perf_counter()
-    budget = SANDBOX_PROBE_BUDGET if kind == "fleet" else 0
+    budget = probe_budget if kind == "fleet" else 0
     async with game(
         engine, seed=seed, systems=SYSTEMS, request_cost_s=REQUEST_COST_S, probe_budget=budget
     ) as g:
@@ -240,6 +240,7 @@ async def main(args: argparse.Namespace) -> None:
     print(__doc__.split("Run (")[0].strip())
     print(
         f"\nthis run: {args.hours:g} simulated hour(s) per run, stsim seeds {args.seeds} ({SYSTEMS} systems, "
+        f"probe budget {args.probe_budget:,}, "
         f"--speed 1), one run of each kind per seed, baseline and fleet interleaved; requests cost "
         f"{REQUEST_COST_S} s of game time each\n",
         flush=True,
@@ -251,7 +252,7 @@ async def main(args: argparse.Namespace) -> None:
         try:
             for seed in args.seeds:
                 for kind in ("baseline", "fleet"):
-                    run = await one_run(engine, kind, seed, args.hours)
+                    run = await one_run(engine, kind, seed, args.hours, args.probe_budget)
                     print_run(run)
                     runs.append(run)
         finally:
@@ -269,6 +270,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "--database-url",
         default=os.environ.get("ST_TEST_DATABASE_URL") or os.environ.get("ST_DATABASE_URL", ""),
         help="a PostgreSQL server for a scratch database (default: ST_TEST_DATABASE_URL, ST_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--probe-budget",
+        type=int,
+        default=SANDBOX_PROBE_BUDGET,
+        help=f"credits the fleet may spend on probes (default {SANDBOX_PROBE_BUDGET:,}, the sandbox's)",
     )
     parser.add_argument("--log-level", default="error", help="the fleet's log level (default error)")
     args = parser.parse_args(argv)

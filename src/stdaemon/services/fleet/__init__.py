@@ -22,8 +22,8 @@ The shape, from the outside in:
   ships do); a behaviour that ended rests for that ship until its `rest`/`retry_at`. `rules.fleet_planner()`
   is the fleet runner's list; `services.markets.build_market_runner` builds the market runner's.
 - Pure parts: `navigation` (fuel/time formulas, routes with refuel stops and flight modes), `gates` (jump
-  paths), `services.markets.stations` (which probe watches which markets), `deals` (trade runs scored by profit
-  per second with our own price moves).
+  paths), `services.markets.stations` (which probe watches which markets), `deals` (trade runs scored by
+  profit per second, with the price moves our own trades cause).
 - Around them: `atlas.Atlas` (system geometry, market listings, gate graph; cached), `sourcing` (where to
   buy a good, how long a trip takes), `pilot.travel` (one navigation step towards a waypoint, re-planned from
   the ship's position every time: the only travel state a behaviour keeps is its destination).

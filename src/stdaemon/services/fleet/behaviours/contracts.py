@@ -87,10 +87,10 @@ class Contracts(Behaviour[ContractState]):
         offer = next((c for c in contracts if offered(c, now)), None)
         if offer is None:
             return await self._negotiate(ctx)
-        verdict = await assess(ctx, offer)
-        if verdict is not None:
-            ctx.log.warning("contract_not_taken", contract=offer.id, reason=verdict)
-            return Done(f"contract {offer.id} not taken: {verdict}", REST_NO_CONTRACT)
+        refusal = await assess(ctx, offer)
+        if refusal is not None:
+            ctx.log.warning("contract_not_taken", contract=offer.id, reason=refusal.reason)
+            return Done(f"contract {offer.id} not taken: {refusal.reason}", refusal.rest)
         accepted = await ctx.accept(offer)
         self.state.accepted_at = ctx.now()
         return self._adopt(ctx, accepted, "accepted")

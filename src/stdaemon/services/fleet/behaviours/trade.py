@@ -28,7 +28,7 @@ from stdaemon.services.fleet.errors import NOT_TRADED
 from stdaemon.services.fleet.navigation import NoRoute, Urgency, plan_route
 
 MAX_PRICE_AGE = timedelta(minutes=15)
-REST_NO_TRADE = timedelta(minutes=5)
+REST_NO_TRADE = timedelta(minutes=1)  # new prices come with every market poll
 MOVES = "trade:price_moves"  # FleetDeps.extras: the PriceMoves every trading ship shares
 CLAIMS = "trade:claims"  # FleetDeps.extras: ship -> (market, good) it is buying
 
@@ -223,7 +223,8 @@ class Trade(Behaviour[TradeState]):
         live = next((g for g in market.trade_goods if g.symbol == good), None)
         sell = await self._sell_price(ctx)
         if live is None or sell <= live.purchase_price:
-            return self._done(ctx, f"{good} no longer pays at {self.state.buy_at}", REST_NO_TRADE)
+            # the live prices just read are stored: the next choice already knows this deal is gone
+            return self._done(ctx, f"{good} no longer pays at {self.state.buy_at}")
         want = min(self.state.units - held, ship.cargo.capacity - ship.cargo.units)
         bought, cost = await self._lots(ctx, "PURCHASE", good, want, stop_below=sell)
         self.state.bought = True
