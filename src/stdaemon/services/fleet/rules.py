@@ -25,7 +25,13 @@ async def _contracts(view: PlanView) -> Behaviour[Any]:
     rate = view.deps.extras.get(RATE)
     if view.ship.cargo.units == 0 and rate is not None:
         ctx = ShipContext(view.deps, view.ship.symbol, Trade.name)
-        deal = await find_deal(ctx, view.ship)
+        try:
+            deal = await find_deal(ctx, view.ship)
+        except view.deps.errors.fatal:
+            raise
+        except Exception as err:  # the comparison is an optimisation: without it, contracts as usual
+            ctx.log.warning("trade_not_compared", error=str(err), error_type=type(err).__name__)
+            deal = None
         if deal is not None and deal.per_second > rate:
             ctx.log.info(
                 "trade_preferred", per_second=round(deal.per_second, 2), contracts_per_second=round(rate, 2)
