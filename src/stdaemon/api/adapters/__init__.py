@@ -1,12 +1,13 @@
 """Adapters: API payloads (JSON as decoded by `json.loads`) to frozen domain models, through the DTOs.
 
 The generated models are the DTOs: each adapter decodes its payload with the generated model (`dto.load`:
-a check derived from the model's own type hints, then its `from_dict`) and maps the DTO to the domain
-model, keeping each JSON object as received in `raw`. Real payloads drift from the spec (SPACETRADERS.md
-§8); the spec transform (`scripts/spec_transform.py`) keeps the generated models tolerant of what real
-payloads do: enums are open strings, the fields they omit are optional, optional fields may be `null`, new
-fields are kept. A payload that cannot be understood (a wrong type, a required field missing, an empty key
-symbol) raises one `DecodeError` naming the kind and the JSON path.
+a check derived from the model's own type hints, then its `from_dict`; `dto_build.load` does both in one
+pass and leaves anything unusual to `dto.load`) and maps the DTO to the domain model, keeping each JSON
+object as received in `raw`. Real payloads drift from the spec (SPACETRADERS.md §8); the spec transform
+(`scripts/spec_transform.py`) keeps the generated models tolerant of what real payloads do: enums are open
+strings, the fields they omit are optional, optional fields may be `null`, new fields are kept. A payload
+that cannot be understood (a wrong type, a required field missing, an empty key symbol) raises one
+`DecodeError` naming the kind and the JSON path.
 Each adapter takes the bare object (the `data` of a response); `decode_kind` also accepts the envelope.
 """
 

@@ -15,7 +15,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import ValidationError
 
 from space_traders_api_client.types import Unset
-from stdaemon.api.adapters.dto import D, Mismatch, load, show
+from stdaemon.api.adapters.dto import D, Mismatch, show
+from stdaemon.api.adapters.dto_build import load
 from stdaemon.api.adapters.errors import DecodeError
 
 M = TypeVar("M")
