@@ -7,7 +7,10 @@ Payloads are the saved responses in `tests/fixtures/payloads/` (spec-checked, re
 waypoint and ship decode goes through the public adapter functions (`adapters.market`, `.waypoint`,
 `.ship`), as the DataService calls them. Two markets: the fixture as saved (4 goods, 2 transactions) and a
 full one (20 goods, 20 transactions, built by repeating the fixture's own objects under new symbols), since
-a busy marketplace lists that many. Waypoints and ships are the items of the saved pages.
+a busy marketplace lists that many. Waypoints and ships are the items of the saved pages. The two
+"row (client path)" cases are the client's whole share of a row written end to end but the COPY: a
+page of 20 waypoints or a market of 12 goods as JSON bytes (`benchmarks/realrows.py`) through the sender's
+JSON decoder, the adapter, `rows_for`, and the writer's `normalise` and record encoding, counted in rows.
 
 Each repetition runs every case for `--seconds` of CPU time in turn (the cases are interleaved, so load
 on the machine hits them alike) and counts objects per CPU second; the median and the spread (min–max)
@@ -38,11 +41,14 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "payloads"
 API_REQUESTS_PER_S = 2.5
 PAGE_ITEMS = 20
+GOODS_PER_MARKET = 12  # benchmarks/realrows.py's markets
 CEILING = {
     "market (fixture)": API_REQUESTS_PER_S,
     "market (20 goods)": API_REQUESTS_PER_S,
     "waypoint": API_REQUESTS_PER_S * PAGE_ITEMS,
     "ship": API_REQUESTS_PER_S * PAGE_ITEMS,
+    "waypoint row (client path)": API_REQUESTS_PER_S * PAGE_ITEMS,
+    "snapshot row (client path)": API_REQUESTS_PER_S * GOODS_PER_MARKET,
 }
 FULL_MARKET_ITEMS = 20
 
@@ -64,13 +70,39 @@ def full_market() -> dict[str, Any]:
     return market
 
 
+def client_path(table: str, decode: Callable[[bytes, int], list[dict[str, Any]]]) -> Callable[[bytes], int]:
+    """The client's whole work for a row written end to end but the COPY itself: the body's bytes decoded
+    (the sender's JSON decoder, the adapter, `rows_for`), then the writer's `normalise` and records.
+    Imported here: the tree under test is on sys.path by now."""
+    from stdaemon.db.batching import normalise
+    from stdaemon.db.statements import Batch
+    from stdaemon.db.tables import TABLES
+
+    spec = TABLES[table]
+
+    def run(payload: bytes) -> int:
+        rows = normalise(spec, decode(payload, 0))
+        Batch.of(spec, rows).encode()
+        return len(rows)
+
+    return run
+
+
 def cases(adapters: Any) -> dict[str, tuple[Callable[[Any], Any], list[Any]]]:
-    """Case name -> (adapter, the payloads one round decodes)."""
+    """Case name -> (adapter, the payloads one round decodes); a case whose adapter returns an int counts
+    that many objects (rows) per payload."""
+    from benchmarks import realrows as rr
+
     return {
         "market (fixture)": (adapters.market, [_data("market")]),
         "market (20 goods)": (adapters.market, [full_market()]),
         "waypoint": (adapters.waypoint, list(_data("waypoints"))),
         "ship": (adapters.ship, list(_data("ships"))),
+        "waypoint row (client path)": (client_path(rr.WAYPOINTS, rr.decode_page), rr.waypoint_pages(100)),
+        "snapshot row (client path)": (
+            client_path(rr.SNAPSHOTS, rr.decode_market),
+            rr.market_payloads(GOODS_PER_MARKET * 5),
+        ),
     }
 
 
@@ -88,8 +120,8 @@ def measure(adapters: Any, seconds: float) -> dict[str, float]:
         deadline = start + seconds
         while True:
             for payload in payloads:
-                adapter(payload)
-            done += len(payloads)
+                made = adapter(payload)
+                done += made if type(made) is int else 1
             now = time.process_time()
             if now >= deadline:
                 break
@@ -125,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.worker:
         sys.path.insert(0, args.src)
+        sys.path.append(str(REPO))  # benchmarks.realrows; `stdaemon` still comes from the tree under test
         adapters = importlib.import_module("stdaemon.api.adapters")
         assert Path(adapters.__file__ or "").is_relative_to(Path(args.src).resolve()), adapters.__file__
         print(json.dumps(measure(adapters, args.seconds)))

@@ -34,6 +34,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks.*` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import orjson
+from benchmarks import ceiling
 from benchmarks import realrows as rr
 from benchmarks import writer as wb
 from sqlalchemy import text
@@ -117,7 +118,7 @@ def summary(values: list[float]) -> dict[str, float]:
 async def bench(url: str, args: argparse.Namespace) -> dict[str, Any]:
     epochs = [date(2026, 1, 4) + timedelta(days=14 * n) for n in range(args.epochs)]
     current = epochs[-1]
-    conn = await wb.plain_connection(url)
+    conn = await ceiling.plain_connection(url)
     r: dict[str, Any] = {"rows": args.rows, "epochs": len(epochs), "reps": args.reps}
     r["write_reps"] = args.write_reps
     try:
@@ -159,7 +160,7 @@ async def bench(url: str, args: argparse.Namespace) -> dict[str, Any]:
 
 async def write_after(url: str, conn: Any, args: argparse.Namespace) -> dict[str, Any]:
     """DbWriter vs plain COPY into a history table that already holds the loaded epochs (rows/s)."""
-    case = wb.Case(rr.SNAPSHOTS, rr.market_payloads(args.write_rows, start=0), rr.decode_market)
+    case = rr.Case(rr.SNAPSHOTS, rr.market_payloads(args.write_rows, start=0), rr.decode_market)
     engine = make_engine(url)
     rates: dict[str, list[float]] = {"copy": [], "writer": []}
     try:
@@ -168,7 +169,7 @@ async def write_after(url: str, conn: Any, args: argparse.Namespace) -> dict[str
                 await conn.execute("DELETE FROM telemetry.market_snapshots WHERE reset_date = $1", rr.RESET)
                 began = time.perf_counter()
                 if method == "copy":
-                    await wb.run_copy(conn, case)
+                    await ceiling.run_copy(conn, case)
                 else:
                     await wb.run_writer(engine, case, decode=False)
                 rates[method].append(len(case.rows) / (time.perf_counter() - began))

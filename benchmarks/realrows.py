@@ -3,19 +3,25 @@
 The benchmarks must not flatter the writer with small synthetic rows: every payload here is a real fixture
 object with only its symbols, coordinates, prices and timestamps varied, so `raw` keeps its real size
 (a market's trade good ~125 B of JSON, a waypoint ~800 B). Payloads are JSON *bytes*, as an HTTP answer
-arrives; `decode_*` turn them into rows the way the daemon does (json → adapters → `db.rows.rows_for`).
+arrives; `decode_*` turn them into rows the way the daemon does (`api.errors.decode_json`, the sender's
+JSON decoder → adapters → `db.rows.rows_for`).
 """
 
 from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from stdaemon.api import adapters
+from stdaemon.api.errors import decode_json
 from stdaemon.db.rows import rows_for
+from stdaemon.db.tables import TABLES
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "payloads"
 RESET = date(2026, 11, 15)
@@ -80,9 +86,9 @@ def market_payloads(
 def decode_market(
     payload: bytes, k: int, *, reset: date = RESET, t0: datetime = T0, step: timedelta = timedelta(seconds=1)
 ) -> list[dict[str, Any]]:
-    """Payload bytes → `json.loads` → `adapters.market` → the snapshot rows `rows_for` makes (the daemon's
+    """Payload bytes → `decode_json` → `adapters.market` → the snapshot rows `rows_for` makes (the daemon's
     way); payload `k` is observed at `t0 + k * step`."""
-    model = adapters.market(json.loads(payload)["data"])
+    model = adapters.market(decode_json(payload)["data"])
     return rows_for(model, reset_date=reset, observed_at=t0 + k * step)[SNAPSHOTS]
 
 
@@ -110,10 +116,10 @@ def waypoint_pages(n: int, *, page: int = 20, start: int = 0) -> list[bytes]:
 
 
 def decode_page(payload: bytes, k: int = 0, *, reset: date = RESET) -> list[dict[str, Any]]:
-    """Page bytes → `json.loads` → `adapters.waypoint` per item → the rows `rows_for` makes."""
+    """Page bytes → `decode_json` → `adapters.waypoint` per item → the rows `rows_for` makes."""
     return [
         row
-        for item in json.loads(payload)["data"]
+        for item in decode_json(payload)["data"]
         for row in rows_for(adapters.waypoint(item), reset_date=reset, observed_at=T0)[WAYPOINTS]
     ]
 
@@ -125,3 +131,21 @@ def decode_waypoints(pages: list[bytes], **kw: Any) -> list[dict[str, Any]]:
 def raw_size(rows: list[dict[str, Any]]) -> float:
     """Mean size of `raw` as compact JSON text, in bytes."""
     return sum(len(json.dumps(r["raw"], separators=(",", ":"))) for r in rows) / max(1, len(rows))
+
+
+Decode = Callable[[bytes, int], list[dict[str, Any]]]
+
+
+class Case:
+    """One table's data: payloads, the rows they decode to, and how to write them each way."""
+
+    def __init__(self, table: str, payloads: list[bytes], decode: Decode) -> None:
+        self.table, self.spec, self.payloads, self.decode = table, TABLES[table], payloads, decode
+        self.rows = [row for k, payload in enumerate(payloads) for row in decode(payload, k)]
+        self.columns = tuple(c for c in self.spec.columns if c in self.rows[0])
+        per = len(self.rows) // len(payloads)
+        self.chunks = [self.rows[i : i + per] for i in range(0, len(self.rows), per)]
+
+    def records(self) -> list[tuple[Any, ...]]:
+        cols = self.columns
+        return [tuple(orjson.dumps(r[c]) if c == "raw" else r[c] for c in cols) for r in self.rows]

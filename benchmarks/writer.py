@@ -6,13 +6,15 @@ Server: ST_TEST_DATABASE_URL or postgresql+asyncpg://postgres@127.0.0.1:5432/tes
 scratch database there, migrates it with alembic (the real tables, indexes and partitions) and drops it.
 Rows are real-sized: built from `tests/fixtures/payloads/` (market.json trade goods, waypoint.json), see
 `benchmarks/realrows.py`. For market snapshots (history, append) and waypoints (latest, fresh upsert), each
-repetition runs these in rotated order on an emptied table, `--rows` rows each (rows/s):
+repetition runs these in rotated order on an emptied table, `--rows` rows each (rows/s; the first two are
+`benchmarks/ceiling.py`):
 - server:  `INSERT … SELECT … FROM generate_series … ON CONFLICT …` into the real table: no client at all;
 - copy:    a plain COPY into the real table (no staging, no conflict handling) by one asyncpg connection,
            records pre-built as tuples, jsonb encoded by orjson straight to bytes (the fastest encoder);
 - writer:  the DbWriter at its default settings, fed the decoded rows one payload at a time (12 snapshots
            per market, 20 waypoints per page), from the first `put` until `flush()` returns (committed);
-- e2e:     JSON payload bytes → json.loads → adapters → db.rows → DbWriter → committed, one payload a put.
+- e2e:     JSON payload bytes → the sender's JSON decoder → adapters → db.rows → DbWriter → committed, one
+           payload a put.
 The ceiling is the faster of server and copy in the same repetition; ratios are taken per repetition and
 their median printed with the spread (min–max). CPU per row is printed too, for the client process and,
 when PostgreSQL runs on this machine, for the database's backends (/proc): unlike rates, it barely moves
@@ -32,15 +34,13 @@ import secrets
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 if __package__ in (None, ""):  # run as a script: make `benchmarks.*` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import asyncpg
-import orjson
+from benchmarks import ceiling
 from benchmarks import realrows as rr
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -50,104 +50,14 @@ from sqlalchemy.pool import NullPool
 from stdaemon.db.engine import make_engine
 from stdaemon.db.metrics import percentile
 from stdaemon.db.migrations import upgrade_head
-from stdaemon.db.statements import conflict_clause, qualified
-from stdaemon.db.tables import TABLES
 from stdaemon.db.writer import DbWriter
 from stdaemon.logging import configure_logging
 
 DEFAULT_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 METHODS = ("server", "copy", "writer", "e2e")
-Decode = Callable[[bytes, int], list[dict[str, Any]]]
-
-# Server-side rows shaped like realrows': the same keys, and each row's `raw` is the fixture's JSON text with
-# the row's own symbol in it, parsed into jsonb per row as a client's rows are (a constant is parsed once).
-_SNAPSHOT_COLUMNS = {
-    "reset_date": "$1::date",
-    "waypoint_symbol": "'X1-B' || lpad(((i / 12) % 500 / 10)::text, 3, '0') || '-M' || ((i / 12) % 10)",
-    "trade_symbol": "good",
-    "observed_at": "$3::timestamptz + (i / 12) * interval '1 second'",
-    "type": "'EXPORT'",
-    "trade_volume": "20 + i % 80",
-    "supply": "'MODERATE'",
-    "activity": "'GROWING'",
-    "purchase_price": "20 + i % 500",
-    "sell_price": "19 + i % 500",
-    "raw": "replace($4::text, '@SYMBOL@', good)::jsonb",
-}
-_SNAPSHOT_FROM = """
-  FROM generate_series(0, $5 - 1) AS i,
-       LATERAL (SELECT ($2::text[])[((i / 12) + i % 12) % 40 + 1]) AS g(good)"""
-_WAYPOINT_COLUMNS = {
-    "reset_date": "$1::date",
-    "symbol": "sym",
-    "system_symbol": "sys",
-    "type": "'PLANET'",
-    "x": "i % 701 - 350",
-    "y": "(i * 13) % 701 - 350",
-    "orbits": "NULL",
-    "faction_symbol": "'COSMIC'",
-    "traits": "ARRAY['ROCKY', 'MARKETPLACE', 'SHIPYARD']",
-    "modifiers": "'{}'::text[]",
-    "is_under_construction": "false",
-    "chart_submitted_by": "'COSMIC'",
-    "chart_submitted_on": "$3::timestamptz - interval '200 days'",
-    "raw": "replace($4::text, '@SYMBOL@', sym)::jsonb",
-    "observed_at": "$3::timestamptz",
-}
-_WAYPOINT_FROM = """
-  FROM generate_series(0, $5 - 1) AS i,
-       LATERAL (SELECT 'X1-W' || lpad((i / 30)::text, 5, '0')) AS s(sys),
-       LATERAL (SELECT sys || '-W' || lpad((i % 30)::text, 2, '0') WHERE $2::text[] IS NOT NULL) AS w(sym)"""
 
 
-class Case:
-    """One table's data: payloads, the rows they decode to, and how to write them each way."""
-
-    def __init__(self, table: str, payloads: list[bytes], decode: Decode) -> None:
-        self.table, self.spec, self.payloads, self.decode = table, TABLES[table], payloads, decode
-        self.rows = [row for k, payload in enumerate(payloads) for row in decode(payload, k)]
-        self.columns = tuple(c for c in self.spec.columns if c in self.rows[0])
-        per = len(self.rows) // len(payloads)
-        self.chunks = [self.rows[i : i + per] for i in range(0, len(self.rows), per)]
-
-    def records(self) -> list[tuple[Any, ...]]:
-        cols = self.columns
-        return [tuple(orjson.dumps(r[c]) if c == "raw" else r[c] for c in cols) for r in self.rows]
-
-
-async def plain_connection(url: str) -> Any:
-    """An asyncpg connection whose jsonb codec takes orjson's bytes as they are (binary jsonb: 1 + text)."""
-    conn = await asyncpg.connect(make_url(url).set(drivername="postgresql").render_as_string(False))
-    await conn.set_type_codec(
-        "jsonb", schema="pg_catalog", format="binary", encoder=lambda b: b"\x01" + b, decoder=lambda b: b[1:]
-    )
-    return conn
-
-
-async def run_server(conn: Any, case: Case) -> None:
-    exprs, source = (
-        (_SNAPSHOT_COLUMNS, _SNAPSHOT_FROM)
-        if case.table == rr.SNAPSHOTS
-        else (_WAYPOINT_COLUMNS, _WAYPOINT_FROM)
-    )
-    cols = ", ".join(f'"{c}"' for c in case.columns)
-    select = "SELECT " + ", ".join(exprs[c] for c in case.columns) + source
-    sql = (
-        f"INSERT INTO {qualified(case.spec)} AS t ({cols}) {select}{conflict_clause(case.spec, case.columns)}"
-    )
-    first = case.rows[0]
-    symbol = first["trade_symbol" if case.table == rr.SNAPSHOTS else "symbol"]
-    raw = orjson.dumps(first["raw"]).decode().replace(f'"{symbol}"', '"@SYMBOL@"')
-    await conn.execute(sql, rr.RESET, list(rr.GOODS), rr.T0, raw, len(case.rows))
-
-
-async def run_copy(conn: Any, case: Case) -> None:
-    schema, _, name = case.table.partition(".")
-    records = case.records()
-    await conn.copy_records_to_table(name, schema_name=schema, records=records, columns=case.columns)
-
-
-async def run_writer(engine: AsyncEngine, case: Case, *, decode: bool) -> None:
+async def run_writer(engine: AsyncEngine, case: rr.Case, *, decode: bool) -> None:
     writer = DbWriter(engine)  # default settings
     stop = asyncio.Event()
     task = asyncio.create_task(writer.run(stop))
@@ -165,39 +75,22 @@ async def run_writer(engine: AsyncEngine, case: Case, *, decode: bool) -> None:
     assert writer.metrics.rows_written[case.table] == len(case.rows), "every row must be committed"
 
 
-_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-async def server_cpu_s(conn: Any) -> float | None:
-    """CPU seconds used so far by the backends of this database, when the server runs on this machine."""
-    pids = [
-        r[0] for r in await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
-    ]
-    total = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat") as f:  # noqa: ASYNC230 - procfs answers at once
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            return None  # not our machine's process (a remote server) or gone
-        total += int(fields[11]) + int(fields[12])  # utime + stime
-    return total / _CLOCK_TICKS
-
-
-async def one(engine: AsyncEngine, conn: Any, case: Case, method: str) -> tuple[float, float, float | None]:
+async def one(
+    engine: AsyncEngine, conn: Any, case: rr.Case, method: str
+) -> tuple[float, float, float | None]:
     """rows/s, client CPU µs per row and server CPU µs per row (None when the server is elsewhere)."""
     async with engine.begin() as c:
         await c.execute(text(f"TRUNCATE {case.table}"))
-    server_before = await server_cpu_s(conn)
+    server_before = await ceiling.server_cpu_s(conn)
     client_before, began = time.process_time(), time.perf_counter()
     if method == "server":
-        await run_server(conn, case)
+        await ceiling.run_server(conn, case)
     elif method == "copy":
-        await run_copy(conn, case)
+        await ceiling.run_copy(conn, case)
     else:
         await run_writer(engine, case, decode=method == "e2e")
     seconds, client = time.perf_counter() - began, time.process_time() - client_before
-    server_after = await server_cpu_s(conn)
+    server_after = await ceiling.server_cpu_s(conn)
     async with engine.connect() as c:
         stored = (await c.execute(text(f"SELECT count(*) FROM {case.table}"))).scalar_one()
     assert stored == len(case.rows), f"{method} stored {stored} of {len(case.rows)} rows in {case.table}"
@@ -235,12 +128,12 @@ def summary(values: list[float]) -> dict[str, float]:
 
 async def bench(url: str, n: int, reps: int, latency_s: float) -> dict[str, Any]:
     cases = {
-        "snapshots": Case(rr.SNAPSHOTS, rr.market_payloads(n), rr.decode_market),
-        "waypoints": Case(rr.WAYPOINTS, rr.waypoint_pages(n), rr.decode_page),
+        "snapshots": rr.Case(rr.SNAPSHOTS, rr.market_payloads(n), rr.decode_market),
+        "waypoints": rr.Case(rr.WAYPOINTS, rr.waypoint_pages(n), rr.decode_page),
     }
     gc.freeze()  # the benchmark's own data set is not the writer's garbage: keep the collector off it
     engine = make_engine(url)
-    conn = await plain_connection(url)
+    conn = await ceiling.plain_connection(url)
     raw: dict[str, dict[str, list[tuple[float, float, float | None]]]] = {
         k: {m: [] for m in METHODS} for k in cases
     }
@@ -257,12 +150,12 @@ async def bench(url: str, n: int, reps: int, latency_s: float) -> dict[str, Any]
     r: dict[str, Any] = {"rows": n, "reps": reps, "latency_2000_rows_per_s": lat, "cases": {}}
     for name, case in cases.items():
         rate = {m: [run[0] for run in raw[name][m]] for m in METHODS}
-        ceiling = [max(s, c) for s, c in zip(rate["server"], rate["copy"], strict=True)]
+        best = [max(s, c) for s, c in zip(rate["server"], rate["copy"], strict=True)]
         r["cases"][name] = {
             "raw_bytes": round(rr.raw_size(case.rows)),
             **{m: summary(rate[m]) for m in METHODS},
-            "writer_ratio": summary([w / c for w, c in zip(rate["writer"], ceiling, strict=True)]),
-            "e2e_ratio": summary([e / c for e, c in zip(rate["e2e"], ceiling, strict=True)]),
+            "writer_ratio": summary([w / c for w, c in zip(rate["writer"], best, strict=True)]),
+            "e2e_ratio": summary([e / c for e, c in zip(rate["e2e"], best, strict=True)]),
             "cpu_us_per_row": {
                 m: {
                     "client": statistics.median(run[1] for run in raw[name][m]),

@@ -33,6 +33,7 @@ from stdaemon.api.errors import (
     MalformedResponse,
     RateLimited,
     ServerUnavailable,
+    decode_json,
     error_from_response,
     snippet,
 )
@@ -241,7 +242,7 @@ def _decode(response: Answer, what: str) -> Any:
     if response.status_code == 204 or not content.strip():
         return None
     try:
-        return json.loads(content)
+        return decode_json(content)
     except ValueError:
         raise MalformedResponse(
             f"{what}: HTTP {response.status_code} body is not valid JSON: {snippet(content)!r}",
