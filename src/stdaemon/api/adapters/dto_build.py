@@ -68,11 +68,11 @@ def _value_code(hint: Any, names: dict[str, Any], v: str) -> list[str] | None:
     elif item in dto._SCALARS and item is not datetime:
         names[name] = dto._compile(hint)  # the list's own check; the list is kept as it is, as from_dict does
         code = [f"{name}({v})"]
-    elif item is not None and attrs.has(item) and builder(item) is not None:
-        names[name] = _Lazy(item)
+    elif item is not None and attrs.has(item) and (nested := builder(item)) is not None:
+        names[name] = nested
         code = [f"if type({v}) is not list: raise SLOW", f"{v} = [{name}(x) for x in {v}]"]
-    elif attrs.has(hint) and builder(hint) is not None:
-        names[name] = _Lazy(hint)
+    elif attrs.has(hint) and (nested := builder(hint)) is not None:
+        names[name] = nested
         code = [f"{v} = {name}({v})"]
     return code
 
