@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from stdaemon.domain.operations import OPENING_BALANCE
 from stdaemon.services.fleet.rules import RUNNER, fleet_planner
 from stdaemon.services.fleet.runner import Runner
 from stsim.rules.agents import STARTING_CREDITS
@@ -35,8 +36,14 @@ async def assert_database_equals_the_server(g: Game, engine: AsyncEngine) -> Non
         ledger = (
             await conn.execute(text("SELECT coalesce(sum(amount), 0) FROM telemetry.credit_ledger"))
         ).scalar_one()
+        opening = (
+            await conn.execute(
+                text("SELECT amount FROM telemetry.credit_ledger WHERE kind = :k"), {"k": OPENING_BALANCE}
+            )
+        ).scalar_one()
     assert credits == agent.credits
-    assert ledger == agent.credits - STARTING_CREDITS  # every credit change is in the ledger
+    assert opening == STARTING_CREDITS  # the ledger opened at registration, before any action
+    assert ledger == agent.credits  # and every credit change since is in it
     for ship in (s for s in world.ships.values() if s.owner == g.agent):
         world.settle(ship)
         row = ships[ship.symbol]
@@ -62,7 +69,8 @@ async def test_the_command_ship_fulfils_a_contract_and_the_database_agrees(clean
                 for r in await conn.execute(text("SELECT kind, behaviour FROM telemetry.credit_ledger"))
             }
         assert {"CONTRACT_ACCEPTED", "PURCHASE", "CONTRACT_FULFILLED"} <= set(kinds)
-        assert set(kinds.values()) == {"contracts"}
+        assert kinds.pop(OPENING_BALANCE) == "opening"
+        assert set(kinds.values()) == {"contracts"}  # no reconciliation: nothing was lost
 
 
 async def test_a_runner_stopped_and_run_again_resumes_its_ships(clean_db: AsyncEngine) -> None:

@@ -8,6 +8,7 @@ resumes the ship from its saved behaviour (no new contract, no second purchase),
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,35 @@ async def start_fleet(env: dict[str, str]) -> asyncio.subprocess.Process:
     )
 
 
+async def carrying_goods(stream: asyncio.StreamReader, seen: list[dict[str, Any]]) -> None:
+    """Until the ship departs with goods bought for a contract (a market at the contract's destination may
+    sell them: that contract is delivered on the spot, and the next one is waited for)."""
+    while True:
+        await read_events(stream, "contract_goods_bought", seen)
+        while (line := await stream.readline()) and (event := json.loads(line))["event"] not in LEG_ENDS:
+            seen.append(event)
+        if not line:
+            raise AssertionError(f"the daemon's output ended: {[e['event'] for e in seen]}")
+        seen.append(event)
+        if event["event"] == "ship_departed":
+            return
+
+
+LEG_ENDS = ("ship_departed", "contract_delivered")
+
+
+async def get(client: httpx.AsyncClient, url: str, limited: list[int]) -> Any:
+    """The server's answer, after its rate limit (the daemon may just have spent the burst pool); the test's
+    own 429s are counted in `limited`."""
+    for _ in range(20):
+        reply = await client.get(url)
+        if reply.status_code != 429:
+            return reply.json()["data"]
+        limited.append(429)
+        await asyncio.sleep(float(reply.headers.get("retry-after", 1)))
+    raise AssertionError(f"GET {url}: rate limited 20 times")
+
+
 async def test_a_killed_fleet_resumes_its_delivery_after_a_restart(
     clean_db: AsyncEngine, database_url: str, tmp_path: Path
 ) -> None:
@@ -40,16 +70,17 @@ async def test_a_killed_fleet_resumes_its_delivery_after_a_restart(
         first = await start_fleet(env)
         assert first.stdout is not None
         seen: list[dict[str, Any]] = []
+        limited: list[int] = []
         try:
-            await asyncio.wait_for(read_events(first.stdout, "contract_goods_bought", seen), timeout=90)
-            await asyncio.wait_for(read_events(first.stdout, "ship_departed", seen), timeout=60)
+            await asyncio.wait_for(carrying_goods(first.stdout, seen), timeout=120)
         finally:
             first.send_signal(signal.SIGKILL)
             await first.wait()
         assert first.returncode == -signal.SIGKILL
         async with httpx.AsyncClient(headers={"Authorization": f"Bearer {token}"}) as client:
-            [contract] = (await client.get(f"{url}/my/contracts")).json()["data"]
-            ship = (await client.get(f"{url}/my/ships/KILLTEST-1")).json()["data"]
+            contracts = await get(client, f"{url}/my/contracts", limited)
+            [contract] = [c for c in contracts if not c["fulfilled"]]
+            ship = await get(client, f"{url}/my/ships/KILLTEST-1", limited)
         assert contract["accepted"] and not contract["fulfilled"]
         assert ship["nav"]["status"] == "IN_TRANSIT"  # killed mid-flight, goods aboard
         assert ship["cargo"]["units"] > 0
@@ -72,4 +103,4 @@ async def test_a_killed_fleet_resumes_its_delivery_after_a_restart(
         )  # picked up, not redone
         async with httpx.AsyncClient() as client:
             stats = (await client.get(f"{url}/_admin/stats")).json()["data"]
-        assert stats["byStatus"].get("429", 0) == 0
+        assert stats["byStatus"].get("429", 0) == len(limited)  # the daemon never got one

@@ -1,7 +1,8 @@
 """The fleet's part of `stdaemon status`: credits per hour by behaviour, market freshness, who does what.
 
 - Earnings: from `telemetry.credit_ledger`, per behaviour: the net credits of the reset so far, and the net
-  credits of the last hour (credits per hour, not extrapolated: a daemon up ten minutes shows ten minutes').
+  credits of the last hour (credits per hour, not extrapolated: a daemon up ten minutes shows ten minutes');
+  the opening balance is not earnings.
 - Markets with a ship: every market where one of our ships is (its route's arrival has passed, per
   `telemetry.ships`), with the age of its newest snapshot and how long a ship has been there. While the market
   runner is up, a market where a ship has been for a poll interval has a snapshot younger than twice
@@ -18,13 +19,15 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from stdaemon.domain.operations import OPENING_BALANCE
+
 _EARNINGS = text(
     """
     SELECT behaviour,
            sum(amount) AS total,
            sum(amount) FILTER (WHERE observed_at > now() - interval '1 hour') AS last_hour
       FROM telemetry.credit_ledger
-     WHERE reset_date = :r
+     WHERE reset_date = :r AND kind <> :opening
      GROUP BY behaviour
      ORDER BY behaviour
     """
@@ -94,7 +97,7 @@ async def collect_fleet(conn: AsyncConnection, reset_date: date) -> FleetStatus:
     params = {"r": reset_date}
     earnings = [
         Earnings(r.behaviour, int(r.total), float(r.last_hour or 0))
-        for r in await conn.execute(_EARNINGS, params)
+        for r in await conn.execute(_EARNINGS, params | {"opening": OPENING_BALANCE})
     ]
     markets = [
         MarketFreshness(r.waypoint_symbol, list(r.ships), _seconds(r.age_s), _seconds(r.present_s))

@@ -3,7 +3,10 @@
 - `ShipAssignment`: a ship's claim by one runner (`fleet` or `markets`) and its behaviour's saved state, so a
   restart resumes the ship where it was and two runners never steer the same ship.
 - `LedgerEntry`: one credit change the fleet caused (a trade, a refuel, a contract payment, a ship bought),
-  with the behaviour that caused it, so credits per hour can be told by behaviour.
+  with the behaviour that caused it, so credits per hour can be told by behaviour. The ledger of an agent
+  opens with one `OPENING_BALANCE` entry (its credits when first observed, less what the ledger already
+  held), so the sum of its entries is the agent's credits; a `RECONCILIATION` entry books a difference the
+  daemon found between the two (an action whose answer was lost, an entry lost to a SIGKILL).
 - `MarketListing`, `MarketQuote`: what the database knows of markets (listings, latest prices), read back for
   route and source choices.
 """
@@ -37,13 +40,26 @@ class LedgerEntry(DomainModel):
     agent_symbol: str
     ship_symbol: str
     behaviour: str
-    kind: str  # PURCHASE, SELL, REFUEL, CONTRACT_ACCEPTED, CONTRACT_FULFILLED, SHIP_PURCHASE, JUMP
-    ref: str  # the good, contract id or ship type
+    # PURCHASE, SELL, REFUEL, CONTRACT_ACCEPTED, CONTRACT_FULFILLED, SHIP_PURCHASE, JUMP, and the ledger's
+    # own OPENING_BALANCE and RECONCILIATION
+    kind: str
+    ref: str  # the good, contract id or ship type; the reason of a reconciliation
     amount: int
     credits_after: int | None = None
     units: int | None = None
     price_per_unit: int | None = None
     waypoint_symbol: str | None = None
+
+
+OPENING_BALANCE = "OPENING_BALANCE"  # kind of the first entry of an agent's ledger in an epoch
+RECONCILIATION = "RECONCILIATION"  # kind of an entry that books a difference between credits and ledger
+
+
+class LedgerBalance(DomainModel):
+    """An agent's ledger in one epoch: the sum of its entries, and whether it has been opened."""
+
+    total: int
+    opened: bool
 
 
 class MarketListing(DomainModel):

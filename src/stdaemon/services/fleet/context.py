@@ -1,15 +1,19 @@
 """What a behaviour's step works with: `ShipContext`, one ship's view of the game and its actions.
 
 Every action that changes credits goes through here and is written to the credit ledger with the behaviour
-that caused it, so no behaviour can forget to. Dock and orbit are only sent when the ship is not already
-so. `ship()` answers from the DataService's cache (actions fold their results in), except right after an
-error or an action of unknown outcome, when it re-reads the ship from the API first. A ship whose route's
-arrival has passed is treated as in orbit at its destination without a read (the server does the same).
+that caused it, so no behaviour can forget to; it runs inside the books' gate (`books.Books`), and an answer
+lost makes the books check the credits at once, blaming a difference on this behaviour. Dock and orbit are
+only sent when the ship is not already so. `ship()` answers from the DataService's cache (actions fold
+their results in), except right after an error or an action of unknown outcome, when it re-reads the ship
+from the API first. A ship whose route's arrival has passed is treated as in orbit at its destination
+without a read (the server does the same).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -18,6 +22,7 @@ from stdaemon.domain import models as m
 from stdaemon.domain.operations import LedgerEntry
 from stdaemon.logging import get_logger
 from stdaemon.services.fleet.atlas import Atlas
+from stdaemon.services.fleet.books import Books
 from stdaemon.services.fleet.clock import Clock
 from stdaemon.services.fleet.errors import ErrorKinds
 from stdaemon.services.fleet.protocols import AssignmentStore, CreditLedger, FleetData, MarketBook
@@ -47,12 +52,14 @@ class FleetDeps:
     errors: ErrorKinds = field(default_factory=ErrorKinds)
     config: FleetConfig = field(default_factory=FleetConfig)
     atlas: Atlas = field(init=False)
+    books: Books = field(init=False)
     extras: dict[str, Any] = field(default_factory=dict)  # runner-specific services (the market poller)
     # server seconds per formula second, learnt from each flight (a simulator at --speed K shows 1/K)
     time_scale: float = 1.0
 
     def __post_init__(self) -> None:
         self.atlas = Atlas(self.data, self.book, self.clock, self.reset_date)
+        self.books = Books(self.data, self.ledger, self.clock, self.reset_date)
 
     def reset_date(self) -> date:
         reset = self.data.reset_date
@@ -115,12 +122,30 @@ class ShipContext:
 
     async def jump(self, ship: m.Ship, gate: str) -> m.JumpResult:
         await self.orbit(ship)
-        result = await self.data.jump(self.symbol, gate)
-        if result.transaction is not None:
-            await self._trade(result.transaction, result.agent, kind="JUMP")
+        async with self.moving_credits(f"JUMP to {gate}"):
+            result = await self.data.jump(self.symbol, gate)
+            if result.transaction is not None:
+                await self._trade(result.transaction, result.agent, kind="JUMP")
         return result
 
     # --- credits -----------------------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def moving_credits(self, what: str) -> AsyncIterator[None]:
+        """Around an action that moves credits and the recording of its entry (see the module docstring)."""
+        books = self.deps.books
+        try:
+            async with books.acting():
+                yield
+        except self.deps.errors.outcome_unknown:
+            books.unknown(self.behaviour, self.symbol, what)
+            try:
+                await books.check()
+            except self.deps.errors.fatal:
+                raise
+            except Exception as err:  # the next check (within a minute) books it
+                self.log.info("credit_check_deferred", error=str(err), error_type=type(err).__name__)
+            raise
 
     async def record(
         self,
@@ -135,7 +160,7 @@ class ShipContext:
         entry = LedgerEntry(
             entry_id=uuid.uuid4().hex,
             occurred_at=at or self.now(),
-            agent_symbol=agent.symbol if agent is not None else "",
+            agent_symbol=(agent if agent is not None else await self.data.agent()).symbol,
             ship_symbol=self.symbol,
             behaviour=self.behaviour,
             kind=kind,
@@ -163,15 +188,16 @@ class ShipContext:
         if ship.fuel.capacity == 0 or ship.fuel.current >= ship.fuel.capacity:
             return
         await self.dock(ship)
-        result = await self.data.refuel(self.symbol)
-        await self._trade(result.transaction, result.agent, kind="REFUEL")
+        async with self.moving_credits("REFUEL"):
+            result = await self.data.refuel(self.symbol)
+            await self._trade(result.transaction, result.agent, kind="REFUEL")
 
     async def buy(self, good: str, units: int) -> int:
         """Buy `units` of `good` here in lots of the market's trade volume; returns the units bought."""
-        return await self._lots(good, units, self.data.purchase_cargo)
+        return await self._lots(good, units, self.data.purchase_cargo, "PURCHASE")
 
     async def sell(self, good: str, units: int) -> int:
-        return await self._lots(good, units, self.data.sell_cargo)
+        return await self._lots(good, units, self.data.sell_cargo, "SELL")
 
     async def trade_lot(self, side: str, good: str, units: int) -> m.MarketTransaction:
         """One PURCHASE or SELL transaction here (at most the market's trade volume), docking first."""
@@ -188,7 +214,7 @@ class ShipContext:
             market = await self.data.market(ship.nav.waypoint_symbol, fresh=True)
         return market
 
-    async def _lots(self, good: str, units: int, act: Any) -> int:
+    async def _lots(self, good: str, units: int, act: Any, kind: str) -> int:
         ship = await self.ship()
         await self.dock(ship)
         market = await self.market_here(ship)
@@ -197,16 +223,18 @@ class ShipContext:
         done = 0
         while done < units:
             lot = min(volume, units - done)
-            result: m.TradeResult = await act(self.symbol, good, lot)
-            await self._trade(result.transaction, result.agent, kind=result.transaction.type)
+            async with self.moving_credits(f"{kind} {lot} {good}"):
+                result: m.TradeResult = await act(self.symbol, good, lot)
+                await self._trade(result.transaction, result.agent, kind=result.transaction.type)
             done += lot
         return done
 
     # --- contracts and ships -----------------------------------------------------------------------
 
     async def accept(self, contract: m.Contract) -> m.Contract:
-        result = await self.data.accept_contract(contract.id)
-        await self.record("CONTRACT_ACCEPTED", contract.id, contract.on_accepted or 0, result.agent)
+        async with self.moving_credits(f"CONTRACT_ACCEPTED {contract.id}"):
+            result = await self.data.accept_contract(contract.id)
+            await self.record("CONTRACT_ACCEPTED", contract.id, contract.on_accepted or 0, result.agent)
         return result.contract
 
     async def deliver(self, contract: m.Contract, good: str, units: int) -> m.Contract:
@@ -215,14 +243,16 @@ class ShipContext:
         return (await self.data.deliver_contract(contract.id, self.symbol, good, units)).contract
 
     async def fulfill(self, contract: m.Contract) -> m.Contract:
-        result = await self.data.fulfill_contract(contract.id)
-        await self.record("CONTRACT_FULFILLED", contract.id, contract.on_fulfilled or 0, result.agent)
+        async with self.moving_credits(f"CONTRACT_FULFILLED {contract.id}"):
+            result = await self.data.fulfill_contract(contract.id)
+            await self.record("CONTRACT_FULFILLED", contract.id, contract.on_fulfilled or 0, result.agent)
         return result.contract
 
     async def purchase_ship(self, ship_type: str, waypoint: str) -> m.ShipPurchaseResult:
-        result = await self.data.purchase_ship(ship_type, waypoint)
-        tx = result.transaction
-        await self.record(
-            "SHIP_PURCHASE", ship_type, -tx.price, result.agent, at=tx.timestamp, waypoint_symbol=waypoint
-        )
+        async with self.moving_credits(f"SHIP_PURCHASE {ship_type} at {waypoint}"):
+            result = await self.data.purchase_ship(ship_type, waypoint)
+            tx = result.transaction
+            await self.record(
+                "SHIP_PURCHASE", ship_type, -tx.price, result.agent, at=tx.timestamp, waypoint_symbol=waypoint
+            )
         return result

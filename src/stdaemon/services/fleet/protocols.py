@@ -15,7 +15,7 @@ from datetime import date
 from typing import Protocol
 
 from stdaemon.domain import models as m
-from stdaemon.domain.operations import LedgerEntry, MarketListing, MarketQuote, ShipAssignment
+from stdaemon.domain.operations import LedgerBalance, LedgerEntry, MarketListing, MarketQuote, ShipAssignment
 
 
 class FleetReads(Protocol):
@@ -85,7 +85,13 @@ class AssignmentStore(Protocol):
 
 
 class CreditLedger(Protocol):
-    async def record(self, entries: Sequence[LedgerEntry], *, reset_date: date) -> None: ...
+    async def record(self, entries: Sequence[LedgerEntry], *, reset_date: date) -> None:
+        """Record the entries; returns once they are committed (or handed to the writer for later)."""
+        ...
+
+    async def balance(self, reset_date: date, agent_symbol: str) -> LedgerBalance:
+        """The sum of the agent's entries in this epoch (recorded so far) and whether it was opened."""
+        ...
 
     async def spent(self, reset_date: date, *, behaviour: str, kind: str) -> int:
         """Credits spent (positive) by `behaviour` on `kind` in this reset, as recorded so far."""

@@ -2,9 +2,10 @@
 
 At start it takes the runner's role for its agent in this database (one process per role and agent; a
 second one exits 78), lists the agent's ships, claims those its planner wants (a ship held by the other
-runner stays theirs), and resumes each from its saved behaviour. The `FleetWatch` chore then re-lists the
-ships at once and every `watch_every` (a ship just bought is picked up at once via `Runner.adopt`), renews
-the claims, and reports one `fleet_observed` line. On stop the running steps finish, the claims are
+runner stays theirs), and resumes each from its saved behaviour. The `FleetWatch` chore then checks the
+credits against the ledger (`books.Books.check`: before its ships act, and each time), re-lists the ships
+at once and every `watch_every` (a ship just bought is picked up at once via `Runner.adopt`), renews the
+claims, and reports one `fleet_observed` line. On stop the running steps finish, the claims are
 released (their state stays), and the next start resumes every ship where it was.
 """
 
@@ -27,6 +28,7 @@ from stdaemon.services.fleet.ship_actor import ShipActor
 log = get_logger("stdaemon.fleet")
 
 WATCH_EVERY = timedelta(seconds=60)
+CLOSING_CHECK_S = 3.0  # how long a stopping runner spends checking the credits (only after a lost answer)
 
 
 class Runner:
@@ -83,6 +85,7 @@ class Runner:
             try:
                 await self.engine.run(stop)
             finally:
+                await self._close_books()
                 await self._release()
 
     async def sync(self, ships: Sequence[m.Ship] | None = None) -> list[m.Ship]:
@@ -126,6 +129,16 @@ class Runner:
         for saved in await self.deps.store.claim(self.deps.reset_date(), self.name, [ship.symbol]):
             self._start(saved)
 
+    async def _close_books(self) -> None:
+        """An answer lost and not yet checked: check the credits now rather than at the next start."""
+        if not self.deps.books.unsettled:
+            return
+        try:
+            async with asyncio.timeout(CLOSING_CHECK_S):
+                await self.deps.books.check()
+        except Exception as err:  # the next start checks
+            log.info("credit_check_deferred", runner=self.name, error=str(err), error_type=type(err).__name__)
+
     async def _release(self) -> None:
         if not self.ships:
             return
@@ -143,19 +156,28 @@ class FleetWatch:
     def __init__(self, runner: Runner) -> None:
         self.runner = runner
         self.health = ChoreHealth(f"{runner.name}:watch")
+        self.books_health = ChoreHealth(f"{runner.name}:books")
+        self.checked: m.Agent | None = None
+        self.started = False
 
     @property
     def key(self) -> str:
         return f"{self.runner.name}:watch"
 
     async def step(self) -> datetime:
+        self.checked = None  # a failed check does not keep the ships from being claimed
+        await self.books_health.run(self.runner.deps, self._check)
         await self.health.run(self.runner.deps, self._watch)
         return self.runner.deps.clock.now() + self.runner.watch_every
+
+    async def _check(self) -> None:
+        self.checked = await self.runner.deps.books.check(at_start=not self.started)
+        self.started = True
 
     async def _watch(self) -> None:
         runner = self.runner
         ships = await runner.sync()
-        agent = await runner.deps.data.agent(fresh=True)
+        agent = self.checked or await runner.deps.data.agent(fresh=True)
         now = runner.deps.clock.now()
         log.info(
             "fleet_observed",
