@@ -75,7 +75,8 @@ async def test_metrics_stats_and_status_of_a_running_runner(fresh_url: str, tmp_
     assert got["stdaemon_api_budget_allowance_per_minute", ()] == 150
     assert got["stdaemon_api_budget_used_last_minute", ()] >= 3
     assert got["stdaemon_api_throttled_total", ()] == 0
-    assert got["stdaemon_writer_rows_written_total", (("table", "telemetry.ships"),)] == 2
+    # both ships, and a ship again when it acted in a later batch (a ledger entry's commit ends a batch)
+    assert got["stdaemon_writer_rows_written_total", (("table", "telemetry.ships"),)] >= 2
     assert got["stdaemon_scheduler_queue_depth", ()] == 0
     assert ("stdaemon_scheduler_wait_seconds_count", (("priority", "FLEET"),)) in got
     assert ("stdaemon_cache_misses_total", (("kind", "ships"),)) in got
