@@ -203,8 +203,9 @@ class ShipContext:
         """One PURCHASE or SELL transaction here (at most the market's trade volume), docking first."""
         await self.dock(await self.ship())
         act = self.data.purchase_cargo if side == "PURCHASE" else self.data.sell_cargo
-        result: m.TradeResult = await act(self.symbol, good, units)
-        await self._trade(result.transaction, result.agent, kind=result.transaction.type)
+        async with self.moving_credits(f"{side} {units} {good}"):
+            result: m.TradeResult = await act(self.symbol, good, units)
+            await self._trade(result.transaction, result.agent, kind=result.transaction.type)
         return result.transaction
 
     async def market_here(self, ship: m.Ship) -> m.Market:
