@@ -153,7 +153,9 @@ def fleet_deps(
         store=DbAssignmentStore(engine),
         errors=FLEET_ERRORS,
         config=FleetConfig(
-            market_poll_interval_s=settings.market_poll_interval_s, probe_budget=settings.probe_budget or 0
+            market_poll_interval_s=settings.market_poll_interval_s,
+            probe_budget=settings.probe_budget or 0,
+            mining_drones=settings.mining_drones or 0,
         ),
     )
 

@@ -24,6 +24,7 @@ SANDBOX_URL = "http://stsim.sandbox/v2"
 SANDBOX_SEED = 1
 SANDBOX_SYSTEMS = 20
 SANDBOX_PROBE_BUDGET = 100_000  # a few probes (about 20,000 each), so a newcomer sees several markets fill up
+SANDBOX_MINING_DRONES = 2  # bought from profit only (see services.fleet.drone_buying)
 # Game time runs this many times faster than real time in the sandbox (travel, cooldowns, price moves), so a
 # newcomer sees ships arrive and markets move within a minute; the rate limit's windows stay real.
 SANDBOX_SPEED = 20.0
@@ -62,7 +63,10 @@ async def register_agent(
     """Register `settings.agent_symbol` through `gateway` (built by bootstrap on `transport`)."""
     registered = register_result(await gateway.register(settings.agent_symbol, settings.faction))
     budget = settings.probe_budget if settings.probe_budget is not None else SANDBOX_PROBE_BUDGET
-    playing = registering(settings).model_copy(update={"token": registered.token, "probe_budget": budget})
+    drones = settings.mining_drones if settings.mining_drones is not None else SANDBOX_MINING_DRONES
+    playing = registering(settings).model_copy(
+        update={"token": registered.token, "probe_budget": budget, "mining_drones": drones}
+    )
     log.info(
         "sandbox_started",
         agent=registered.agent.symbol,

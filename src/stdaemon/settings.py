@@ -120,6 +120,11 @@ class Settings(BaseSettings):
         ge=0,
         description="credits the market runner may spend on probes; unset = 0 (sandbox: some)",
     )
+    mining_drones: int | None = Field(
+        default=None,
+        ge=0,
+        description="mining drones the fleet runner may own, bought from profit; unset = 0 (sandbox: 2)",
+    )
     shutdown_grace_s: float = Field(default=20.0, gt=0)
 
     # --- operations ----------------------------------------------------------------------------------

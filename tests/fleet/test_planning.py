@@ -12,8 +12,11 @@ from stdaemon.domain import models as m
 from stdaemon.services.fleet.behaviour import Behaviour, Done, Failed, restore
 from stdaemon.services.fleet.behaviours.contracts import Contracts
 from stdaemon.services.fleet.behaviours.idle import Idle
+from stdaemon.services.fleet.behaviours.mining import Mining
+from stdaemon.services.fleet.behaviours.surveying import Surveying
 from stdaemon.services.fleet.behaviours.trade import Trade
 from stdaemon.services.fleet.behaviours.travel import Travel
+from stdaemon.services.fleet.deposits import can_survey, lasers
 from stdaemon.services.fleet.navigation import Point
 from stdaemon.services.fleet.planner import PlanView, Rule, RulePlanner, can_mine, is_command, is_probe
 from stdaemon.services.fleet.rules import fleet_planner
@@ -62,7 +65,7 @@ def test_ship_kinds_come_from_frame_role_and_mounts() -> None:
 
 
 async def test_the_planner_rests_a_finished_behaviour_and_falls_back_to_idle() -> None:
-    planner = fleet_planner()
+    planner = fleet_planner(mining=False)
     frigate = ship(role="COMMAND")
     view = PlanView(frigate, NOW, deps=NO_DEPS, others={frigate.symbol: None})  # type: ignore[arg-type]
     first = await planner.assign(view)
@@ -77,6 +80,25 @@ async def test_the_planner_rests_a_finished_behaviour_and_falls_back_to_idle() -
     )  # until the first rest ends
     later = PlanView(frigate, NOW + timedelta(minutes=11), deps=NO_DEPS, others={})  # type: ignore[arg-type]
     assert isinstance(await planner.assign(later), Contracts)
+
+
+async def test_drones_mine_surveyors_survey_and_the_command_ship_mines_when_nothing_else_is_doable() -> None:
+    planner = fleet_planner()
+    frigate = ship(role="COMMAND")
+    assert lasers(frigate) and can_survey(frigate)
+    laser = next(x for x in frigate.mounts if x.symbol.startswith("MOUNT_MINING_LASER"))
+    surveyor = next(x for x in frigate.mounts if x.symbol.startswith("MOUNT_SURVEYOR"))
+    drone = ship(symbol="X-2", role="EXCAVATOR", mounts=(laser,))
+    scout = ship(symbol="X-3", role="SURVEYOR", mounts=(surveyor,))
+    others: dict[str, str | None] = {frigate.symbol: None, drone.symbol: None, scout.symbol: None}
+    for who, expected in ((drone, Mining), (scout, Surveying)):
+        view = PlanView(who, NOW, deps=NO_DEPS, others=others)  # type: ignore[arg-type]
+        assert isinstance(await planner.assign(view), expected)
+    view = PlanView(frigate, NOW, deps=NO_DEPS, others=others)  # type: ignore[arg-type]
+    assert isinstance(await planner.assign(view), Contracts)
+    planner.finished(frigate.symbol, Contracts.name, Done("no contract doable", timedelta(minutes=10)), NOW)
+    planner.finished(frigate.symbol, Trade.name, Done("no trade", timedelta(minutes=5)), NOW)
+    assert isinstance(await planner.assign(view), Mining)
 
 
 async def test_only_one_ship_works_the_contract() -> None:

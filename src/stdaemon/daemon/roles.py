@@ -25,8 +25,7 @@ from stdaemon.domain.base import DomainModel
 from stdaemon.lifecycle import Service
 from stdaemon.services.crawl import CrawlErrors, UniverseCrawl
 from stdaemon.services.crawl.progress import ProgressListener
-from stdaemon.services.fleet.rules import RUNNER, fleet_planner
-from stdaemon.services.fleet.runner import Runner
+from stdaemon.services.fleet.rules import build_fleet_runner
 from stdaemon.services.markets import build_market_runner
 
 FATAL = (ResetDetected, Unauthorized)  # the supervisor handles a reset; a bad token stops the process (78)
@@ -52,7 +51,7 @@ def services_for(
     if role in ("all", "fleet", "markets"):
         deps = fleet_deps(session.data, base.db.engine, base.writer, session.settings)
         if role in ("all", "fleet"):
-            services.append(Runner(RUNNER, deps, fleet_planner()))
+            services.append(build_fleet_runner(deps))
         if role in ("all", "markets"):
             services.append(build_market_runner(deps))
     if role in ("all", "crawl"):

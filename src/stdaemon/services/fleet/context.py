@@ -26,6 +26,7 @@ from stdaemon.services.fleet.books import Books
 from stdaemon.services.fleet.clock import Clock
 from stdaemon.services.fleet.errors import ErrorKinds
 from stdaemon.services.fleet.protocols import AssignmentStore, CreditLedger, FleetData, MarketBook
+from stdaemon.services.fleet.survey_pool import SurveyPool
 
 log = get_logger("stdaemon.fleet")
 
@@ -37,6 +38,7 @@ class FleetConfig:
     market_poll_interval_s: float = 300.0
     probe_budget: int = 0
     credit_reserve: int = 0
+    mining_drones: int = 0  # how many mining drones the fleet runner may own (it buys up to this many)
     arrival_margin: timedelta = ARRIVAL_MARGIN
 
 
@@ -53,6 +55,7 @@ class FleetDeps:
     config: FleetConfig = field(default_factory=FleetConfig)
     atlas: Atlas = field(init=False)
     books: Books = field(init=False)
+    surveys: SurveyPool = field(default_factory=SurveyPool)  # shared by the miners and surveyors
     extras: dict[str, Any] = field(default_factory=dict)  # runner-specific services (the market poller)
     # server seconds per formula second, learnt from each flight (a simulator at --speed K shows 1/K)
     time_scale: float = 1.0

@@ -3,9 +3,14 @@
 1. The command ship works the faction's contracts (one ship at a time holds the contract); between two
    contracts, with an empty hold, it makes a trade run instead when the best deal earns more per second
    than the last contract assessed promised (`contracts.RATE`).
-2. Any ship with a hold trades (one run at a time, `trade.find_deal`) when it has nothing better: haulers
+2. Ships with a mining laser other than the command ship (mining drones) mine.
+3. Surveyors (a surveyor mount, no laser) survey the site the miners work.
+4. Any ship with a hold trades (one run at a time, `trade.find_deal`) when it has nothing better: haulers
    always, the command ship while contracts rest (none doable, none offered).
-3. Otherwise Idle.
+5. The command ship mines a cycle when neither contracts nor trades give it anything.
+6. Otherwise Idle.
+
+`build_fleet_runner` adds the `DroneBuyer` chore (mining drones within `ST_MINING_DRONES`).
 """
 
 from __future__ import annotations
@@ -14,9 +19,14 @@ from typing import Any
 
 from stdaemon.services.fleet.behaviour import Behaviour
 from stdaemon.services.fleet.behaviours.contracts import RATE, Contracts
+from stdaemon.services.fleet.behaviours.mining import Mining
+from stdaemon.services.fleet.behaviours.surveying import Surveying
 from stdaemon.services.fleet.behaviours.trade import Trade, find_deal
-from stdaemon.services.fleet.context import ShipContext
+from stdaemon.services.fleet.context import FleetDeps, ShipContext
+from stdaemon.services.fleet.deposits import can_survey, lasers
+from stdaemon.services.fleet.drone_buying import DroneBuyer
 from stdaemon.services.fleet.planner import PlanView, Rule, RulePlanner, can_haul, is_command, is_probe
+from stdaemon.services.fleet.runner import Runner
 
 RUNNER = "fleet"
 
@@ -44,7 +54,15 @@ async def _trade(view: PlanView) -> Behaviour[Any]:
     return Trade.start()
 
 
-def fleet_rules(*, contracts: bool = True, trading: bool = True) -> list[Rule]:
+async def _mine(view: PlanView) -> Behaviour[Any]:
+    return Mining.start()
+
+
+async def _survey(view: PlanView) -> Behaviour[Any]:
+    return Surveying.start()
+
+
+def fleet_rules(*, contracts: bool = True, trading: bool = True, mining: bool = True) -> list[Rule]:
     rules = []
     if contracts:
         rules.append(
@@ -54,10 +72,25 @@ def fleet_rules(*, contracts: bool = True, trading: bool = True) -> list[Rule]:
                 _contracts,
             )
         )
+    if mining:
+        rules.append(Rule(Mining.name, lambda v: bool(lasers(v.ship)) and not is_command(v.ship), _mine))
+        rules.append(Rule(Surveying.name, lambda v: can_survey(v.ship) and not lasers(v.ship), _survey))
     if trading:
         rules.append(Rule(Trade.name, lambda v: can_haul(v.ship), _trade))
+    if mining:
+        rules.append(Rule(Mining.name, lambda v: bool(lasers(v.ship)), _mine))
     return rules
 
 
-def fleet_planner(*, contracts: bool = True, trading: bool = True) -> RulePlanner:
-    return RulePlanner(fleet_rules(contracts=contracts, trading=trading), wants=lambda s: not is_probe(s))
+def fleet_planner(*, contracts: bool = True, trading: bool = True, mining: bool = True) -> RulePlanner:
+    return RulePlanner(
+        fleet_rules(contracts=contracts, trading=trading, mining=mining), wants=lambda s: not is_probe(s)
+    )
+
+
+def build_fleet_runner(deps: FleetDeps) -> Runner:
+    """The fleet runner as `stdaemon run fleet` runs it: the planner above and the drone-buying chore."""
+    buyer = DroneBuyer(deps, cap=deps.config.mining_drones)
+    runner = Runner(RUNNER, deps, fleet_planner(), chores=[buyer])
+    buyer.runner = runner
+    return runner
