@@ -1,0 +1,37 @@
+"""Buying mining drones against stsim on PostgreSQL: only from credits above the floor, up to the cap, in the
+ledger; the new drone is adopted at once and mines."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from structlog.testing import capture_logs
+
+from stdaemon.services.fleet.drone_buying import FLOAT, DroneBuyer
+from stdaemon.services.fleet.runner import Runner
+from tests.fleet.harness import game
+from tests.fleet.mining_support import events, ledger, miners_only
+
+
+async def test_a_drone_is_bought_from_the_surplus_up_to_the_cap_and_goes_mining(
+    clean_db: AsyncEngine,
+) -> None:
+    async with game(clean_db, speed=10.0, mining_drones=1) as g:
+        agent = g.world.agents[g.agent]
+        buyer = DroneBuyer(g.deps, cap=g.deps.config.mining_drones)
+        assert buyer.cap == 1
+        assert await buyer.consider() is None  # 175,000 less a drone's price is below the floor
+        agent.credits = FLOAT + 60_000
+        runner = Runner("fleet", g.deps, miners_only(), chores=[buyer])
+        buyer.runner = runner
+        with capture_logs() as logs:
+            await g.run([runner], lambda: bool(events(logs, "mining_extracted")))
+        [bought] = events(logs, "mining_drone_bought")
+        assert bought["credits"] >= FLOAT and bought["drones"] == 1
+        drone = bought["ship"]
+        assert g.world.ships[drone].type == "SHIP_MINING_DRONE"
+        assert events(logs, "mining_extracted")[0]["ship"] == drone  # adopted at once, and mining
+        [paid] = [r for r in await ledger(clean_db) if r.kind == "SHIP_PURCHASE"]
+        assert paid.behaviour == "buy_ships" and paid.amount == -bought["price"]
+        agent.credits = 10**7
+        assert await buyer.consider() is None  # the cap is reached, however rich we are
+        assert buyer.bought == 1
