@@ -6,7 +6,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncEngine
 from structlog.testing import capture_logs
 
-from stdaemon.services.fleet.drone_buying import FLOAT, DroneBuyer
+from stdaemon.services.fleet.context import SHIP_FLOOR
+from stdaemon.services.fleet.drone_buying import DroneBuyer
 from stdaemon.services.fleet.runner import Runner
 from tests.fleet.harness import game
 from tests.fleet.mining_support import events, ledger, miners_only
@@ -19,14 +20,14 @@ async def test_a_drone_is_bought_from_the_surplus_up_to_the_cap_and_goes_mining(
         agent = g.world.agents[g.agent]
         buyer = DroneBuyer(g.deps, cap=g.deps.config.mining_drones)
         assert buyer.cap == 1
-        assert await buyer.consider() is None  # 175,000 less a drone's price is below the floor
-        agent.credits = FLOAT + 60_000
+        assert await buyer.consider() is None  # the starting credits: nothing earned yet, nothing bought
+        agent.credits = SHIP_FLOOR + 60_000
         runner = Runner("fleet", g.deps, miners_only(), chores=[buyer])
         buyer.runner = runner
         with capture_logs() as logs:
             await g.run([runner], lambda: bool(events(logs, "mining_extracted")))
         [bought] = events(logs, "mining_drone_bought")
-        assert bought["credits"] >= FLOAT and bought["drones"] == 1
+        assert bought["credits"] >= SHIP_FLOOR and bought["drones"] == 1
         drone = bought["ship"]
         assert g.world.ships[drone].type == "SHIP_MINING_DRONE"
         assert events(logs, "mining_extracted")[0]["ship"] == drone  # adopted at once, and mining

@@ -31,6 +31,9 @@ from stdaemon.services.fleet.survey_pool import SurveyPool
 log = get_logger("stdaemon.fleet")
 
 ARRIVAL_MARGIN = timedelta(seconds=0.5)  # wake this long after a server timestamp (clock skew, rounding)
+# Ships (probes, drones) are bought only with the credits above this: the game's starting credits, so every
+# ship is paid from what the fleet earned, and buying never takes the credits below where the agent began.
+SHIP_FLOOR = 175_000
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class FleetConfig:
     probe_budget: int = 0
     credit_reserve: int = 0
     mining_drones: int = 0  # how many mining drones the fleet runner may own (it buys up to this many)
+    ship_floor: int = SHIP_FLOOR
     arrival_margin: timedelta = ARRIVAL_MARGIN
 
 

@@ -3,8 +3,8 @@
 Every `EVERY`, while the agent owns fewer mining drones than `cap` (`ST_MINING_DRONES`; 0 never buys), it
 looks for a shipyard of the home system that sells `SHIP_MINING_DRONE` with one of our ships there (the
 game sells only where we are present), reads its price there, and buys when the credits left after the
-purchase stay above `floor` (`FLOAT`, or the configured credit reserve if higher): contracts and trades keep
-their working capital, and a drone is bought from what the fleet earned, not from what it needs. The new
+purchase stay above the floor (`FleetConfig.ship_floor`, the game's starting credits, or the credit reserve
+if higher): a drone is bought from what the fleet earned, never from its working capital. The new
 drone is adopted at once and gets `Mining` from the planner. Every purchase is in the ledger
 (`buy_ships`, `SHIP_PURCHASE`).
 """
@@ -28,7 +28,6 @@ log = get_logger("stdaemon.fleet")
 
 DRONE = "SHIP_MINING_DRONE"
 BUYER = "buy_ships"
-FLOAT = 150_000  # credits kept after buying a drone (the start's 175,000 less a drone's worth of profit)
 EVERY = timedelta(minutes=1)
 
 
@@ -72,7 +71,7 @@ class DroneBuyer:
         agent = await data.agent()
         if agent.headquarters is None:
             return None
-        floor = max(FLOAT, self.deps.config.credit_reserve)
+        floor = max(self.deps.config.ship_floor, self.deps.config.credit_reserve)
         for yard, buyer in await self._yards(agent.headquarters, ships):
             listing = next(
                 (s for s in (await data.shipyard(yard, fresh=True)).ships if s.type == DRONE), None

@@ -8,7 +8,8 @@
   runner holds and every market of the home system; re-planned when either set changes (`fingerprint`).
 - `PollSweep`: every interval, polls each market where any of our ships (a probe or not) is present.
 - Buying probes: when a shipyard that sells SHIP_PROBE is polled with one of our ships there, there are
-  fewer probes than markets to watch, and `ST_PROBE_BUDGET` (credits for probes this reset) allows the price,
+  fewer probes than markets to watch, `ST_PROBE_BUDGET` (credits for probes this reset) allows the price, and
+  the credits left stay above `FleetConfig.ship_floor` (the starting credits: probes are bought from profit),
   one probe is bought and adopted by the runner at once. Budget 0 never buys.
 """
 
@@ -141,7 +142,8 @@ class Watchtower:
                 self.deps.reset_date(), behaviour=BUYER, kind="SHIP_PURCHASE"
             )
         agent = await self.deps.data.agent()
-        if self._spent + price > self.probe_budget or agent.credits - self.deps.config.credit_reserve < price:
+        floor = max(self.deps.config.ship_floor, self.deps.config.credit_reserve)  # bought from profit only
+        if self._spent + price > self.probe_budget or agent.credits - floor < price:
             return
         buyer = await self._present(waypoint)
         if buyer is None:  # the ship that brought us here has left meanwhile
