@@ -1,12 +1,12 @@
 """Buying mining drones: the fleet runner's chore, within a cap and a credit floor.
 
-Every `EVERY`, while the agent owns fewer mining drones than `cap` (`ST_MINING_DRONES`; 0 never buys), it
-looks for a shipyard of the home system that sells `SHIP_MINING_DRONE` with one of our ships there (the
-game sells only where we are present), reads its price there, and buys when the credits left after the
-purchase stay above the floor (`FleetConfig.ship_floor`, the game's starting credits, or the credit reserve
-if higher): a drone is bought from what the fleet earned, never from its working capital. The new
-drone is adopted at once and gets `Mining` from the planner. Every purchase is in the ledger
-(`buy_ships`, `SHIP_PURCHASE`).
+Every `EVERY` (no request while the credits fall short of the last price seen), while the agent owns fewer
+mining drones than `cap` (`ST_MINING_DRONES`; 0 never buys), it looks for a shipyard of the home system that
+sells `SHIP_MINING_DRONE` with one of our ships there (the game sells only where we are present), reads its
+price there, and buys when the credits left after the purchase stay above the floor
+(`FleetConfig.ship_floor`, the game's starting credits, or the credit reserve if higher): a drone is bought
+from what the fleet earned, never from its working capital. The new drone is adopted at once and gets
+`Mining` from the planner. Every purchase is in the ledger (`buy_ships`, `SHIP_PURCHASE`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ log = get_logger("stdaemon.fleet")
 
 DRONE = "SHIP_MINING_DRONE"
 BUYER = "buy_ships"
-EVERY = timedelta(minutes=1)
+EVERY = timedelta(seconds=15)  # a ship stops at a shipyard only briefly; a look without buying is cheap
 
 
 def is_mining_drone(ship: m.Ship) -> bool:
@@ -41,6 +41,7 @@ class DroneBuyer:
         self.cap = cap
         self.runner: Runner | None = None
         self.bought = 0
+        self.price: int | None = None  # the last price seen: no shipyard is read while credits fall short
         self._healthy = True
 
     @property
@@ -72,6 +73,8 @@ class DroneBuyer:
         if agent.headquarters is None:
             return None
         floor = max(self.deps.config.ship_floor, self.deps.config.credit_reserve)
+        if self.price is not None and agent.credits - self.price < floor:
+            return None
         for yard, buyer in await self._yards(agent.headquarters, ships):
             listing = next(
                 (s for s in (await data.shipyard(yard, fresh=True)).ships if s.type == DRONE), None
@@ -79,6 +82,7 @@ class DroneBuyer:
             price = listing.purchase_price if listing is not None else None
             if price is None:
                 continue
+            self.price = price
             if agent.credits - price < floor:
                 log.debug("drone_not_bought", credits=agent.credits, price=price, floor=floor)
                 return None

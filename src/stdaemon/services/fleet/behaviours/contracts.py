@@ -11,7 +11,8 @@ market and the markets that refused a good. In order:
    cheapest source we know (`sourcing.sources`), buy what the hold takes, fly to the destination, deliver.
 3. All delivered: fulfil. Past the deadline: log the reason and give the contract up (4503 ends it too).
 
-Mining the goods instead of buying them is not done here (a ship that can mine still buys).
+Mining the goods instead of buying them is not done here (a ship that can mine still buys, and the miners
+sell their yield); a contract for an ore no market sells logs that as part of its reason.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from stdaemon.services.fleet.behaviour import Behaviour, BehaviourState, Done, F
 from stdaemon.services.fleet.behaviours.contract_terms import assess, offered, open_for_work, remaining_terms
 from stdaemon.services.fleet.context import ShipContext
 from stdaemon.services.fleet.deals import DEFAULT_FUEL_PRICE
+from stdaemon.services.fleet.deposits import DEPOSIT_GOODS
 from stdaemon.services.fleet.errors import CONTRACT_DEADLINE, CONTRACT_OPEN, DELIVERY, NOT_TRADED
 from stdaemon.services.fleet.navigation import Urgency, pays_to_burn
 from stdaemon.services.fleet.sourcing import sources
@@ -33,6 +35,7 @@ from stdaemon.services.fleet.sourcing import sources
 REST_NO_CONTRACT = timedelta(minutes=10)
 CONTRACT_WORK_S = 900  # the time a contract's remaining work is worth its payment over (for burning)
 RATE = "contracts:rate"  # FleetDeps.extras: credits per second contracts made (moving average), see _measure
+MINED_NOT_DELIVERED = "; miners yield it, but they sell their hold: mining for a contract is not done yet"
 
 
 class ContractState(BehaviourState):
@@ -167,7 +170,8 @@ class Contracts(Behaviour[ContractState]):
                 "contract_unsourced",
                 contract=contract.id,
                 good=good,
-                reason="no known market in the system sells it",
+                reason="no known market in the system sells it"
+                + (MINED_NOT_DELIVERED if any(good in g for g in DEPOSIT_GOODS.values()) else ""),
             )
             return Failed(f"no known market sells {good}", ctx.now() + REST_NO_CONTRACT)
         wait = await pilot.travel(ctx, source, urgency=urgency)
