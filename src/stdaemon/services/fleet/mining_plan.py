@@ -7,10 +7,12 @@
   market within `MAX_RANGE` of it, the expected rate of a cycle is
   `hold × mean value of the site's goods at that market / (time to fill the hold + round trip)`,
   with the fill time from the ship's lasers (yield and cooldown) and flight times from the navigation
-  formulas (`sourcing.trip_seconds`: refuel stops, drifting where the tank does not reach; scaled by the
-  server's clock). The best pair wins. The strongest public bot scores sites by
-  distance only and sells at the nearest importer; pricing the goods and the time is where we do better.
-- `choose_market`: for a hold to sell, the market within range of the ship worth most after the flight.
+  formulas (`round_trip`: out from the market with a full tank, back with what is left, since a mining site
+  sells no fuel; refuel stops, drifting where the tank does not reach; scaled by the server's clock). The
+  best pair wins. The strongest public bot scores sites by distance only and sells at the nearest importer;
+  pricing the goods and the time is where we do better.
+- `choose_market`: for a hold to sell, the market within range of the ship worth most after the flight (its
+  fuel, and its time at the site's rate); leftovers after a sale go on only where that is worth the detour.
 - `sellable`: the goods some market within range of the site buys; the rest is jettisoned at the site.
 """
 
@@ -26,8 +28,7 @@ from stdaemon.services.fleet.deposits import (
     expected_yield,
     site_goods,
 )
-from stdaemon.services.fleet.navigation import distance
-from stdaemon.services.fleet.sourcing import trip_seconds
+from stdaemon.services.fleet.navigation import NoRoute, Point, distance, plan_route
 
 MAX_RANGE = 300.0  # a market farther than this from the site is not "near" (the public bot: 160; stsim's
 # systems span 240 units, and the rate below already prefers near markets)
@@ -62,6 +63,21 @@ def unit_value(goods: tuple[str, ...], paid: dict[str, float]) -> float:
     return sum(paid.get(g, 0.0) for g in goods) / len(goods) if goods else 0.0
 
 
+def round_trip(
+    ctx: ShipContext, ship: m.Ship, points: dict[str, Point], stops: set[str], *, market: str, site: str
+) -> float:
+    """Seconds (server clock) of market → site with a full tank and back with the fuel left."""
+    speed = ship.engine.speed if ship.engine is not None and ship.engine.speed else 1
+    cap = ship.fuel.capacity
+    try:
+        out = plan_route(points, market, site, fuel=cap, capacity=cap, speed=speed, fuel_stops=stops)
+        left = cap - sum(leg.fuel for leg in out.legs[-1:]) if out.legs else cap
+        back = plan_route(points, site, market, fuel=left, capacity=cap, speed=speed, fuel_stops=stops)
+    except NoRoute:
+        return float("inf")
+    return (out.seconds + back.seconds) * ctx.deps.time_scale
+
+
 async def choose_site(ctx: ShipContext, ship: m.Ship, avoid: frozenset[str] = frozenset()) -> SitePlan | None:
     system = ship.nav.system_symbol
     waypoints = await ctx.atlas.waypoints(system)
@@ -71,6 +87,7 @@ async def choose_site(ctx: ShipContext, ship: m.Ship, avoid: frozenset[str] = fr
     hold = max(1, ship.cargo.capacity)
     per_extraction = max(1, expected_yield(ship))
     fill = -(-hold // per_extraction) * cooldown_seconds(ship) * ctx.deps.time_scale
+    stops = await ctx.atlas.fuel_stops(system)
     best: tuple[bool, float, str, str, float] | None = None
     for site, goods in sorted(sites.items()):
         poor = POOR_SITE in waypoints[site].traits
@@ -81,7 +98,7 @@ async def choose_site(ctx: ShipContext, ship: m.Ship, avoid: frozenset[str] = fr
             d = distance(points[site], points[market])
             if d > MAX_RANGE:
                 continue
-            trip = 2 * await trip_seconds(ctx, ship, site, market)  # with refuel stops or drifting
+            trip = round_trip(ctx, ship, points, stops, market=market, site=site)
             rate = (hold * value - 2 * CREDITS_PER_DISTANCE * d) / max(1.0, fill + trip)
             key = (not poor, rate, site, market, value)
             if best is None or key[:2] > best[:2]:
@@ -104,23 +121,40 @@ async def sellable(ctx: ShipContext, site: str, system: str) -> set[str]:
     }
 
 
-async def choose_market(ctx: ShipContext, ship: m.Ship, skip: frozenset[str] = frozenset()) -> str | None:
-    """The market worth most for the hold after the flight there (None: nothing held sells in range)."""
+async def choose_market(
+    ctx: ShipContext, ship: m.Ship, skip: frozenset[str] = frozenset(), *, rate: float = 0.0
+) -> str | None:
+    """The market worth most for the hold after the flight there: the goods' value less the flight's fuel and
+    its time at `rate` credits per second (what mining earns meanwhile). None: nothing held sells in range,
+    or (with `skip`, a hold already partly sold) no market is worth the detour."""
     system = ship.nav.system_symbol
     held = {i.symbol: i.units for i in ship.cargo.inventory}
     if not held:
         return None
     points = await ctx.atlas.points(system)
-    here = points.get(ship.nav.waypoint_symbol)
+    stops = await ctx.atlas.fuel_stops(system)
+    here = ship.nav.waypoint_symbol
+    speed = ship.engine.speed if ship.engine is not None and ship.engine.speed else 1
+    cap = ship.fuel.capacity
     paid = await prices(ctx, system, set(held))
     best: tuple[float, str] | None = None
     for market, pays in sorted(paid.items()):
-        if market in skip or market not in points or not pays:
+        if market in skip or market not in points or here not in points or not pays:
             continue
-        d = distance(here, points[market]) if here is not None else 0.0
+        d = distance(points[here], points[market])
         if d > MAX_RANGE:
             continue
-        worth = sum(units * pays.get(good, 0.0) for good, units in held.items()) - CREDITS_PER_DISTANCE * d
+        try:
+            route = plan_route(
+                points, here, market, fuel=ship.fuel.current, capacity=cap, speed=speed, fuel_stops=stops
+            )
+        except NoRoute:
+            continue
+        seconds = route.seconds * ctx.deps.time_scale
+        worth = sum(units * pays.get(g, 0.0) for g, units in held.items()) - CREDITS_PER_DISTANCE * d
+        worth -= max(0.0, rate) * seconds
         if best is None or worth > best[0]:
             best = (worth, market)
-    return best[1] if best is not None else None
+    if best is None or (skip and best[0] <= 0):
+        return None
+    return best[1]

@@ -39,6 +39,7 @@ REST_NO_SITE = timedelta(minutes=10)
 class MiningState(BehaviourState):
     site: str | None = None
     market: str | None = None
+    rate: float = 0.0  # the site's expected credits per second: what a detour to sell leftovers costs
     selling: bool = False
     sell_to: str | None = None
     sold_at: list[str] = Field(default_factory=list)
@@ -95,7 +96,7 @@ class Mining(Behaviour[MiningState]):
                 "mining_no_site", reason="no asteroid within range of a market that buys its yield"
             )
             return Done("no mining site near a market", REST_NO_SITE)
-        self.state.site, self.state.market = plan.site, plan.market
+        self.state.site, self.state.market, self.state.rate = plan.site, plan.market, plan.rate
         ctx.deps.surveys.sites[ctx.symbol] = plan.site
         ctx.log.info(
             "mining_site_chosen",
@@ -158,7 +159,8 @@ class Mining(Behaviour[MiningState]):
 
     async def _sell(self, ctx: ShipContext, ship: m.Ship) -> Next:
         if self.state.sell_to is None:
-            self.state.sell_to = await choose_market(ctx, ship, frozenset(self.state.sold_at))
+            sold_at = frozenset(self.state.sold_at)
+            self.state.sell_to = await choose_market(ctx, ship, sold_at, rate=self.state.rate)
             if self.state.sell_to is None:
                 return await self._end_cycle(ctx, ship)
         market = self.state.sell_to
@@ -183,8 +185,8 @@ class Mining(Behaviour[MiningState]):
         return Wait(ctx.now(), f"sold at {market}")
 
     async def _end_cycle(self, ctx: ShipContext, ship: m.Ship) -> Next:
-        """Nothing held sells at a market not yet tried: throw the rest away, end the cycle."""
-        await self._jettison(ctx, ship.cargo, set(), "after selling")
+        """Nothing held sells at a market not yet tried, or none is worth the detour: throw the rest away."""
+        await self._jettison(ctx, ship.cargo, set(), "or is worth the detour, after selling")
         ctx.log.info(
             "mining_cycle_done",
             site=self.state.site,
