@@ -47,10 +47,10 @@ from stdaemon.domain import models as m
 from stdaemon.exits import ServiceUnavailable
 from stdaemon.lifecycle import run_services
 from stdaemon.logging import get_logger
-from stdaemon.sandbox import Sandbox, register_agent, registering, sandbox_transport
+from stdaemon.sandbox import SANDBOX_URL, Sandbox, register_agent, registering, sandbox_transport
 from stdaemon.services.data_service import DataService
 from stdaemon.services.fleet.clock import Clock, WallClock
-from stdaemon.services.fleet.context import FleetConfig, FleetDeps
+from stdaemon.services.fleet.context import SHIP_FLOOR, FleetConfig, FleetDeps
 from stdaemon.services.fleet.errors import ErrorKinds
 from stdaemon.settings import Settings
 from stdaemon.systemd import Notifier
@@ -156,6 +156,7 @@ def fleet_deps(
             market_poll_interval_s=settings.market_poll_interval_s,
             probe_budget=settings.probe_budget or 0,
             mining_drones=settings.mining_drones or 0,
+            ship_floor=SHIP_FLOOR if settings.api_url == SANDBOX_URL else 0,
         ),
     )
 

@@ -3,6 +3,8 @@ ledger; the new drone is adopted at once and mines."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.ext.asyncio import AsyncEngine
 from structlog.testing import capture_logs
 
@@ -18,6 +20,7 @@ async def test_a_drone_is_bought_from_the_surplus_up_to_the_cap_and_goes_mining(
 ) -> None:
     async with game(clean_db, speed=10.0, mining_drones=1) as g:
         agent = g.world.agents[g.agent]
+        g.deps.config = replace(g.deps.config, ship_floor=SHIP_FLOOR)  # as in the sandbox
         buyer = DroneBuyer(g.deps, cap=g.deps.config.mining_drones)
         assert buyer.cap == 1
         assert await buyer.consider() is None  # the starting credits: nothing earned yet, nothing bought

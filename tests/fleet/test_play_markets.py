@@ -25,7 +25,6 @@ async def test_probes_watch_the_home_markets_and_snapshots_equal_the_servers_pri
     clean_db: AsyncEngine,
 ) -> None:
     async with game(clean_db, probe_budget=BUDGET) as g:
-        g.world.agents[g.agent].credits += BUDGET  # earned: probes are bought from profit only
         runner = build_market_runner(g.deps)
         tower: Watchtower = g.deps.extras["watchtower"]
         markets = home_markets(g)

@@ -4,8 +4,8 @@ Every `EVERY` (no request while the credits fall short of the last price seen), 
 mining drones than `cap` (`ST_MINING_DRONES`; 0 never buys), it looks for a shipyard of the home system that
 sells `SHIP_MINING_DRONE` with one of our ships there (the game sells only where we are present), reads its
 price there, and buys when the credits left after the purchase stay above the floor
-(`FleetConfig.ship_floor`, the game's starting credits, or the credit reserve if higher): a drone is bought
-from what the fleet earned, never from its working capital. The new drone is adopted at once and gets
+(`FleetConfig.ship_floor`: in the sandbox the game's starting credits, so a drone is bought from what the
+fleet earned; or the credit reserve if higher). The new drone is adopted at once and gets
 `Mining` from the planner. Every purchase is in the ledger (`buy_ships`, `SHIP_PURCHASE`).
 """
 

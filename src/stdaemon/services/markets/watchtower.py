@@ -9,7 +9,7 @@
 - `PollSweep`: every interval, polls each market where any of our ships (a probe or not) is present.
 - Buying probes: when a shipyard that sells SHIP_PROBE is polled with one of our ships there, there are
   fewer probes than markets to watch, `ST_PROBE_BUDGET` (credits for probes this reset) allows the price, and
-  the credits left stay above `FleetConfig.ship_floor` (the starting credits: probes are bought from profit),
+  the credits left stay above `FleetConfig.ship_floor` (in the sandbox the starting credits: from profit),
   one probe is bought and adopted by the runner at once. Budget 0 never buys.
 """
 
@@ -142,7 +142,7 @@ class Watchtower:
                 self.deps.reset_date(), behaviour=BUYER, kind="SHIP_PURCHASE"
             )
         agent = await self.deps.data.agent()
-        floor = max(self.deps.config.ship_floor, self.deps.config.credit_reserve)  # bought from profit only
+        floor = max(self.deps.config.ship_floor, self.deps.config.credit_reserve)  # sandbox: from profit
         if self._spent + price > self.probe_budget or agent.credits - floor < price:
             return
         buyer = await self._present(waypoint)

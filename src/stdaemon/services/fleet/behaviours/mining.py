@@ -6,8 +6,8 @@ again safely; the state holds the chosen site and market, the survey in use and 
 1. Choose the site and its market (`mining_plan.choose_site`: expected credits per second of a cycle).
 2. At the site, in orbit: wait out the reactor cooldown (the server's expiration, never a fixed sleep);
    extract with the best live survey of the fleet's pool when one beats plain extraction (a ship with a
-   surveyor mount surveys first when the pool has none), else plain; jettison what no market within range
-   of the site buys (logged and counted).
+   surveyor mount surveys first when the pool has no live survey of the site), else plain; jettison what
+   no market within range of the site buys (logged and counted).
 3. When the free hold is less than one extraction's yield (or the server says 4228 cargo full): fly to the
    market worth most for the hold (`choose_market`), sell in lots of the trade volume (every sale in the
    ledger as `mining`), refuel where FUEL is sold, and go on to the next market while something held sells
@@ -115,7 +115,7 @@ class Mining(Behaviour[MiningState]):
         plain = unit_value(goods, pays)
         pool = ctx.deps.surveys
         survey = pool.best(site, ctx.now(), lambda s: unit_value(s.deposits, pays), better_than=plain)
-        if survey is None and can_survey(ship):
+        if survey is None and can_survey(ship) and not pool.live(site, ctx.now()):
             made = await ctx.data.survey(ctx.symbol)
             pool.add(made.surveys)
             ctx.log.info("mining_surveyed", site=site, surveys=len(made.surveys))
