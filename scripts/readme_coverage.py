@@ -99,6 +99,10 @@ COVERAGE: dict[str, Cover] = {
     ".venv/bin/python scripts/systemd_units.py check": Cover("test", "tests/ops/test_systemd_daemon.py"),
     "make check": Cover("ci", ".ci/run runs lint, typecheck and the tests, the parts of make check"),
     "make bench": Cover("manual", "the benchmarks take tens of minutes; their figures are in Benchmarks"),
+    "make soak": Cover("manual", "about 70 minutes; its figures are in Guarantees (make test runs it short)"),
+    'make test ARGS="tests/reliability"': Cover(
+        "ci", ".ci/run runs every test, the short reliability suite too"
+    ),
     'psql "$DB" -c "ALTER TABLE telemetry.market_snapshots DETACH PARTITION partitions.market_snapshots_2026_11_01"': (
         Cover("test", "tests/db/test_partitions.py detaches and drops an epoch's partitions (in SQL)")
     ),
