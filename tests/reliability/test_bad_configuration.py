@@ -56,7 +56,8 @@ def one_clear_line(lines: list[str], *words: str) -> str:
         ({"ST_HTTP_READ_TIMEOUT_S": "inf"}, ["ST_HTTP_READ_TIMEOUT_S is invalid"]),
         ({"ST_RATE_PER_SECOND": "-2"}, ["ST_RATE_PER_SECOND is invalid"]),
     ],
-    ids=lambda v: str(v)[:40] if isinstance(v, dict) else "",
+    # the password is random per process: ids hide it, so parallel workers collect the same tests
+    ids=lambda v: str(v).replace(DB_PASSWORD, "PASSWORD")[:48] if isinstance(v, dict) else "",
 )
 def test_a_bad_setting_is_one_line_and_78(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, env: dict[str, str],
