@@ -40,6 +40,7 @@ from stdaemon.db.engine import Database, open_database
 from stdaemon.db.epochs import ensure_sandbox_may_write
 from stdaemon.db.fleet_store import DbAssignmentStore
 from stdaemon.db.market_book import DbMarketBook
+from stdaemon.db.retry import classify
 from stdaemon.db.sink import DbReferenceSource, WriterSink
 from stdaemon.db.status import ready_fields
 from stdaemon.db.writer import DbWriter
@@ -77,7 +78,10 @@ Schema = Literal["migrate", "at_head", "as_is"]
 # What the fleet engine turns into plans (an answer of the game), lets through (a reset: the process stops),
 # or re-reads the ship after (a POST whose outcome is unknown).
 FLEET_ERRORS = ErrorKinds(
-    api=(ApiError,), fatal=(ResetDetected, Unauthorized), outcome_unknown=(ActionOutcomeUnknown,)
+    api=(ApiError,),
+    fatal=(ResetDetected, Unauthorized),
+    outcome_unknown=(ActionOutcomeUnknown,),
+    store_down=lambda error: classify(error) == "transient",  # the writer's own verdict on a database error
 )
 
 

@@ -19,7 +19,7 @@ Repeating the same refusal is not a plan: after `MAX_RETRIES` consecutive errors
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -54,12 +54,14 @@ class ErrorKinds:
     """The exception classes of the API edge, handed in by bootstrap.
 
     `api`: an answer of the game (has `code` and `data`); `fatal`: propagate (a server reset, a bad token);
-    `outcome_unknown`: an action that may or may not have happened (a timed-out POST): re-read first.
+    `outcome_unknown`: an action that may or may not have happened (a timed-out POST): re-read first;
+    `store_down`: whether an error means the database is away (the step waits for it, keeping its plan).
     """
 
     api: tuple[type[Exception], ...] = ()
     fatal: tuple[type[Exception], ...] = ()
     outcome_unknown: tuple[type[Exception], ...] = ()
+    store_down: Callable[[BaseException], bool] = lambda _error: False
 
 
 def code_of(error: BaseException) -> int | None:

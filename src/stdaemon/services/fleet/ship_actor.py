@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from stdaemon.backoff import backoff
 from stdaemon.domain.operations import ShipAssignment
 from stdaemon.logging import get_logger
 from stdaemon.services.fleet.behaviour import Behaviour, Done, Failed, Next, Wait
@@ -26,6 +27,9 @@ from stdaemon.services.fleet.navigation import NoRoute
 from stdaemon.services.fleet.planner import Planner, PlanView
 
 log = get_logger("stdaemon.fleet")
+
+
+STORE_WAIT_CAP_S = 2.0  # as the DbWriter's retries: a step goes on within ~2 s of the database's return
 
 
 class IdleMeter:
@@ -74,6 +78,7 @@ class ShipActor:
         self.refresh = True  # the first step after (re)start reads the ship from the API
         self.drift_once = False
         self.retries = 0
+        self.store_waits = 0  # steps in a row that found the database away
         self._save_failing = False
         self.idle = IdleMeter()
         self.log = log.bind(ship=symbol, runner=runner)
@@ -85,6 +90,12 @@ class ShipActor:
     async def step(self) -> datetime:
         deps = self.deps
         self.idle.woke(deps.clock.now())
+        if self.store_waits or self._save_failing:
+            # The database was away at the last step or save: saving the state asks whether it is back,
+            # before the step asks the API anything it could not use.
+            await self._save(self.behaviour, deps.clock.now(), "waiting for the database")
+            if self._save_failing:
+                return deps.clock.now() + self._away(self.behaviour, "its state could not be saved")
         if self.behaviour is None:
             ship = settled(await deps.data.ship(self.symbol, fresh=self.refresh), deps.clock.now())
             self.refresh = False
@@ -114,11 +125,29 @@ class ShipActor:
         except (NoRoute, NoJumpPath) as err:
             return Failed(f"no route: {err}", now + DEFAULT_REST)
         except Exception as err:
+            if kinds.store_down(err):
+                return self._store_away(behaviour, err, now)
             self.log.exception("behaviour_crashed", behaviour=behaviour.name, error_type=type(err).__name__)
             return Failed(f"{type(err).__name__}: {err}", now + DEFAULT_REST)
+        if self.store_waits:
+            self.log.info("database_back", behaviour=behaviour.name, waits=self.store_waits)
+            self.store_waits = 0
         self.retries = 0
         self.drift_once = ctx.drift_once
         return outcome
+
+    def _store_away(self, behaviour: Behaviour[Any], err: Exception, now: datetime) -> Next:
+        """The database is away (a restart, an outage): the ship waits for it with the plan it has (no
+        failure, no re-plan, no re-read of the ship), asking the API nothing until a save says it is back."""
+        wait = self._away(behaviour, f"{type(err).__name__}: {err}")
+        return Wait(now + wait, "waiting for the database")
+
+    def _away(self, behaviour: Behaviour[Any] | None, error: str) -> timedelta:
+        self.store_waits += 1
+        if self.store_waits == 1:
+            name = behaviour.name if behaviour is not None else None
+            self.log.warning("database_away", behaviour=name, error=error, then="the ship waits for it")
+        return timedelta(seconds=backoff(self.store_waits, base_s=1.0, cap_s=STORE_WAIT_CAP_S))
 
     async def _game_error(
         self, behaviour: Behaviour[Any], ctx: ShipContext, err: Exception, now: datetime
