@@ -47,7 +47,8 @@ async def sources(
         if quote.type not in BUYABLE and listing is not None and listing.sells(good):
             continue  # stale type; the listing knows better
         detour = distance(here, points[where]) if here is not None else 0.0
-        penalty = 0.0 if quote.type in BUYABLE else 1e9  # imports only when nothing else sells it
+        # imports (about twice an export's price) only when no market exporting or exchanging it is known
+        penalty = 0.0 if quote.type in BUYABLE else 1e13
         score = quote.purchase_price + CREDITS_PER_DISTANCE * detour / 10 + penalty
         found.append(Source(where, quote.purchase_price, quote.trade_volume, score))
         priced.add(where)

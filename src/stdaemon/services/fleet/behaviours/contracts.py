@@ -34,7 +34,8 @@ from stdaemon.services.fleet.sourcing import sources
 
 REST_NO_CONTRACT = timedelta(minutes=10)
 CONTRACT_WORK_S = 900  # the time a contract's remaining work is worth its payment over (for burning)
-RATE = "contracts:rate"  # FleetDeps.extras: credits per second contracts made (moving average), see _measure
+RATE = "contracts:rate"  # FleetDeps.extras: credits per second contracts made so far (see _measure)
+TOTALS = "contracts:totals"  # FleetDeps.extras: (credits earned, seconds spent) by the contracts fulfilled
 MINED_NOT_DELIVERED = "; miners yield it, but they sell their hold: mining for a contract is not done yet"
 
 
@@ -99,13 +100,19 @@ class Contracts(Behaviour[ContractState]):
         return self._adopt(ctx, accepted, "accepted")
 
     def _measure(self, ctx: ShipContext, contract: m.Contract) -> None:
-        """What this contract earned per second, into the moving average the planner compares trades with."""
+        """Add what this contract earned, and in how long, to the totals the planner compares trades with."""
         if self.state.accepted_at is None:
             return
         seconds = max(1.0, (ctx.now() - self.state.accepted_at).total_seconds())
-        rate = ((contract.on_accepted or 0) + (contract.on_fulfilled or 0) - self.state.spent) / seconds
-        old = ctx.deps.extras.get(RATE)
-        ctx.deps.extras[RATE] = rate if old is None else 0.7 * old + 0.3 * rate
+        profit = (contract.on_accepted or 0) + (contract.on_fulfilled or 0) - self.state.spent
+        earned, spent_s = ctx.deps.extras.get(TOTALS, (0.0, 0.0))
+        earned, spent_s = earned + profit, spent_s + seconds
+        ctx.deps.extras[TOTALS] = (earned, spent_s)
+        # a run of losing contracts does not make the ship trade for ever: below zero it counts as unknown
+        if earned > 0:
+            ctx.deps.extras[RATE] = earned / spent_s
+        else:
+            ctx.deps.extras.pop(RATE, None)
 
     def _adopt(self, ctx: ShipContext, contract: m.Contract, how: str) -> Next:
         self.state.contract_id, self.state.deadline = contract.id, contract.deadline
