@@ -6,9 +6,9 @@ flight, a cooldown), and each request moves it on by 0.5 s, the cost of one requ
 (2 per second, the burst pool left aside), so a request-hungry strategy pays for its requests in game time.
 A deadline actor stops the run at exactly the simulated time asked for.
 
-- FLEET: what `stdaemon run all` plays (minus the crawl): `rules.fleet_planner()` for every ship with a hold
-  (contracts, trading, and whatever rules main has, e.g. mining) plus the market runner's probes, with the
-  sandbox's probe budget.
+- FLEET: what the sandbox's `stdaemon run all` plays (minus the crawl): `rules.fleet_planner()` for every
+  ship (contracts, trading, mining, surveying), the drone buyer (the sandbox's 2 drones) and the market
+  runner's probes (the sandbox's probe budget), ships bought from profit only (credits kept >= 175,000).
 - BASELINE: the command ship doing contracts only, buying each contract's goods at the first market (by
   symbol) that sells it, flying CRUISE (BURN only with less than an hour to the deadline); no probes, no
   trading.
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import os
 import statistics
 import sys
@@ -42,10 +43,11 @@ from stdaemon.db.engine import make_engine
 from stdaemon.domain import models as m
 from stdaemon.domain.ids import system_of
 from stdaemon.logging import configure_logging
-from stdaemon.sandbox import SANDBOX_PROBE_BUDGET
+from stdaemon.sandbox import SANDBOX_MINING_DRONES, SANDBOX_PROBE_BUDGET
 from stdaemon.services.fleet.behaviour import Done, Failed, register
 from stdaemon.services.fleet.behaviours.contracts import Contracts
-from stdaemon.services.fleet.context import ShipContext
+from stdaemon.services.fleet.context import SHIP_FLOOR, ShipContext
+from stdaemon.services.fleet.drone_buying import DroneBuyer
 from stdaemon.services.fleet.navigation import Urgency
 from stdaemon.services.fleet.planner import Rule, RulePlanner, is_command
 from stdaemon.services.fleet.rules import RUNNER, fleet_planner
@@ -151,16 +153,26 @@ async def one_run(engine: AsyncEngine, kind: str, seed: int, hours: float, probe
     await truncate_all(engine)
     started = time.perf_counter()
     budget = probe_budget if kind == "fleet" else 0
+    drones = SANDBOX_MINING_DRONES if kind == "fleet" else 0
     async with game(
-        engine, seed=seed, systems=SYSTEMS, request_cost_s=REQUEST_COST_S, probe_budget=budget
+        engine,
+        seed=seed,
+        systems=SYSTEMS,
+        request_cost_s=REQUEST_COST_S,
+        probe_budget=budget,
+        mining_drones=drones,
     ) as g:
         first = len(g.transport.requests)
         credits0 = g.world.agents[g.agent].credits
         start = g.clock.now()
         deadline = Deadline(g.clock, start + timedelta(hours=hours))
         planner = CountingPlanner(fleet_planner() if kind == "fleet" else baseline_planner())
-        runners = [Runner(RUNNER, g.deps, planner, chores=[deadline])]
-        if kind == "fleet":
+        buyer = DroneBuyer(g.deps, cap=drones)
+        fleet = Runner(RUNNER, g.deps, planner, chores=[deadline, buyer] if drones else [deadline])
+        buyer.runner = fleet
+        runners = [fleet]
+        if kind == "fleet":  # as bootstrap wires the sandbox: ships bought from profit only, drones, probes
+            g.deps.config = dataclasses.replace(g.deps.config, ship_floor=SHIP_FLOOR)
             runners.append(build_market_runner(g.deps))
         await g.run(runners, lambda: deadline.reached, limit_s=3600)
         end = g.clock.now()
