@@ -6,6 +6,9 @@ STAMP  := $(VENV)/.installed
 SPEC   ?= ../shared/spacetraders-api/SpaceTraders.json
 # Extra arguments for pytest, e.g. `make test ARGS="-k writer -x"`.
 ARGS   ?=
+# pytest-xdist workers: most tests wait on subprocesses, the game clock and PostgreSQL, so two run side by
+# side in about two thirds of the time (each worker makes a database of its own). TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test check lint fmt typecheck migrate status gen-client bench soak clean
@@ -32,7 +35,7 @@ status: $(STAMP)  ## database, migration and table status
 
 # pytest exits 5 when a selection collects nothing: that is not a failure.
 test: $(STAMP)  ## run the test suite (ST_TEST_DATABASE_URL, or an embedded PostgreSQL)
-	$(BIN)/python -m pytest $(ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(ARGS) || [ $$? -eq 5 ]
 
 lint: $(STAMP)  ## ruff format --check, ruff check, and the layer contracts (lint-imports)
 	$(BIN)/ruff format --check .
