@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.cli.test_run import env_for, read_events
-from tests.stsim.serve import STSIM, free_port, serving
+from tests.stsim.serve import STSIM, free_port, register, serving
 
 
 @pytest.fixture
@@ -30,18 +30,10 @@ async def stsim_url() -> AsyncIterator[str]:
         yield url
 
 
-async def register(url: str) -> str:
-    async with httpx.AsyncClient(headers={"Authorization": "Bearer account"}) as client:
-        reply = await client.post(f"{url}/register", json={"symbol": "E2E_AGENT", "faction": "COSMIC"})
-        reply.raise_for_status()
-        token: str = reply.json()["data"]["token"]
-        return token
-
-
 async def test_daemon_plays_over_http_and_stops_on_a_server_reset(
     stsim_url: str, clean_db: AsyncEngine, database_url: str, tmp_path: Path
 ) -> None:
-    token = await register(stsim_url)
+    token = await register(stsim_url, "E2E_AGENT")
     env = env_for(database_url, tmp_path, ST_TOKEN=token, ST_API_URL=stsim_url, ST_TTL_SHIPS_S="1")
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "stdaemon", "run", "fleet", env=env,

@@ -15,7 +15,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -29,7 +28,7 @@ from tests.crawl.crawl_support import (
     stsim_universe,
 )
 from tests.crawl.recording_proxy import Recording, recording_proxy
-from tests.stsim.serve import STSIM, free_port, serving
+from tests.stsim.serve import STSIM, free_port, register, serving
 from tests.writer.writer_support import fetch
 
 SEED, SYSTEMS = 11, 8
@@ -42,14 +41,6 @@ async def proxied() -> AsyncIterator[Recording]:
     command = [*STSIM, *f"serve --port {port} --seed {SEED} --systems {SYSTEMS} --no-rate-limit".split()]
     async with serving(command, port) as url, recording_proxy(url) as recording:
         yield recording
-
-
-async def register(url: str, symbol: str = "CRAWL_E2E") -> str:
-    async with httpx.AsyncClient(headers={"Authorization": "Bearer account"}) as client:
-        reply = await client.post(f"{url}/register", json={"symbol": symbol, "faction": "COSMIC"})
-        reply.raise_for_status()
-        token: str = reply.json()["data"]["token"]
-        return token
 
 
 async def start(url: str, database_url: str, tmp_path: Path, **extra: str) -> asyncio.subprocess.Process:
@@ -75,7 +66,7 @@ async def events_until(proc: asyncio.subprocess.Process, event: str) -> list[dic
 async def test_a_crawl_stopped_half_way_resumes_without_fetching_a_stored_page(
     proxied: Recording, clean_db: AsyncEngine, database_url: str, tmp_path: Path, sig: signal.Signals
 ) -> None:
-    token = await register(proxied.url)
+    token = await register(proxied.url, "CRAWL_E2E")
     first = await start(proxied.url, database_url, tmp_path, ST_TOKEN=token)
     try:
         async with asyncio.timeout(60):

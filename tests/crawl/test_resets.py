@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from stdaemon.daemon.agent_token import TokenFile
 from tests.cli.cli_support import one_line
 from tests.cli.test_run import env_for
-from tests.stsim.serve import STSIM, free_port, serving
+from tests.stsim.serve import STSIM, free_port, register, serving
 from tests.writer.writer_support import fetch
 
 SYSTEMS = 6
@@ -37,14 +37,6 @@ async def stsim_url() -> AsyncIterator[str]:
     command = [*STSIM, *f"serve --port {port} --seed 4 --systems {SYSTEMS} --no-rate-limit".split()]
     async with serving(command, port) as url:
         yield url
-
-
-async def register(url: str, symbol: str) -> str:
-    async with httpx.AsyncClient(headers={"Authorization": "Bearer account"}) as client:
-        reply = await client.post(f"{url}/register", json={"symbol": symbol, "faction": "COSMIC"})
-        reply.raise_for_status()
-        token: str = reply.json()["data"]["token"]
-        return token
 
 
 async def reset(url: str) -> str:

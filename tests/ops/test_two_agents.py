@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.cli.cli_support import stdaemon
 from tests.cli.test_run import env_for, read_events
-from tests.stsim.serve import STSIM, free_port, serving
+from tests.stsim.serve import STSIM, free_port, register, serving
 
 AGENTS = ("AGENT_ALPHA", "AGENT_BRAVO")
 
@@ -30,14 +30,6 @@ async def stsim_url() -> AsyncIterator[str]:
     command = [*STSIM, *f"serve --port {port} --seed 5 --systems 8 --log-level warning".split()]
     async with serving(command, port) as url:
         yield url
-
-
-async def register(url: str, symbol: str) -> str:
-    async with httpx.AsyncClient(headers={"Authorization": "Bearer account"}) as client:
-        reply = await client.post(f"{url}/register", json={"symbol": symbol, "faction": "COSMIC"})
-        reply.raise_for_status()
-        token: str = reply.json()["data"]["token"]
-        return token
 
 
 async def test_two_agents_play_side_by_side_into_one_database(

@@ -42,3 +42,12 @@ async def serving(command: Sequence[str], port: int) -> AsyncIterator[str]:
     finally:
         proc.terminate()
         await proc.wait()
+
+
+async def register(url: str, symbol: str) -> str:
+    """Register `symbol` on the stsim at `url` (any account token will do); returns the agent's token."""
+    async with httpx.AsyncClient(headers={"Authorization": "Bearer account"}) as client:
+        reply = await client.post(f"{url}/register", json={"symbol": symbol, "faction": "COSMIC"})
+        reply.raise_for_status()
+        token: str = reply.json()["data"]["token"]
+        return token
