@@ -65,6 +65,18 @@ def use_json(log_format: str | None, stream: TextIO) -> bool:
     return not (hasattr(stream, "isatty") and stream.isatty())
 
 
+class _StdoutHandler(logging.StreamHandler[TextIO]):
+    """Writes to whatever `sys.stdout` is at emit time, not the one current at configuration.
+
+    A stream captured once goes stale when its owner closes it (a test runner's capture, a redirected stdout),
+    and every later line then fails with "I/O operation on closed file".
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stdout
+        super().emit(record)
+
+
 def configure_logging(
     *,
     level: str = "info",
@@ -108,7 +120,7 @@ def configure_logging(
         foreign_pre_chain=shared,
         processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *final, renderer],
     )
-    handler = logging.StreamHandler(out)
+    handler = logging.StreamHandler(stream) if stream is not None else _StdoutHandler(sys.stdout)
     handler.setFormatter(formatter)
     root = logging.getLogger()
     for old in list(root.handlers):

@@ -162,7 +162,10 @@ async def test_run_daemon_in_process_stops_when_asked(clean_db: AsyncEngine, dat
     stop = asyncio.Event()
     task = asyncio.create_task(run_daemon(settings, Role.fleet, migrate=False, stop=stop))
     async with asyncio.timeout(30):
-        while await rows(clean_db, "telemetry.ships") < 2:  # noqa: ASYNC110  polling the observable effect
+        # The fleet reads ships, then contracts: wait for both, or the stop can land between the two reads.
+        while (  # noqa: ASYNC110  polling the observable effect
+            await rows(clean_db, "telemetry.ships") < 2 or await rows(clean_db, "telemetry.contracts") < 1
+        ):
             await asyncio.sleep(0.05)
     stop.set()
     await asyncio.wait_for(task, timeout=30)

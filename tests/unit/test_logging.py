@@ -108,3 +108,14 @@ def test_console_rendering_also_redacts() -> None:
     get_logger("x").info("token", value=PLAIN_TOKEN)
     assert PLAIN_TOKEN not in buf.getvalue()
     assert "token" in buf.getvalue()
+
+
+def test_default_output_follows_stdout_when_it_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = io.StringIO(), io.StringIO()
+    monkeypatch.setattr("sys.stdout", first)
+    configure_logging(level="info", log_format="json")
+    first.close()  # the stdout of configuration time is gone (a test capture, a redirect that ended)
+    monkeypatch.setattr("sys.stdout", second)
+    get_logger("x").info("after_the_swap")
+    assert [e["event"] for e in lines(second)] == ["after_the_swap"]
+    configure_logging(level="warning", log_format="json", stream=io.StringIO())
