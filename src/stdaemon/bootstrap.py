@@ -22,6 +22,7 @@ import os
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Generic, Literal, TypeVar
 
 import httpx
@@ -37,7 +38,7 @@ from stdaemon.db import migrations
 from stdaemon.db.budget_store import DbBudgetStore
 from stdaemon.db.credit_ledger import DbCreditLedger
 from stdaemon.db.engine import Database, open_database
-from stdaemon.db.epochs import ensure_sandbox_may_write
+from stdaemon.db.epochs import ensure_sandbox_may_write, next_sandbox_epoch
 from stdaemon.db.fleet_store import DbAssignmentStore
 from stdaemon.db.market_book import DbMarketBook
 from stdaemon.db.retry import classify
@@ -226,10 +227,10 @@ async def run_batch(
     return once.outcome[0]
 
 
-async def start_sandbox(settings: Settings) -> tuple[Sandbox, Limiter]:
-    """The in-process simulator, with `settings.agent_symbol` registered through a gateway built here, and
-    that gateway's limiter (which knows what the registration spent)."""
-    transport = sandbox_transport()
+async def start_sandbox(settings: Settings, reset_date: date) -> tuple[Sandbox, Limiter]:
+    """The in-process simulator, a new game on `reset_date`, with `settings.agent_symbol` registered through a
+    gateway built here, and that gateway's limiter (which knows what the registration spent)."""
+    transport = sandbox_transport(reset_date=reset_date)
     gateway = build_gateway(registering(settings), transport=transport)
     try:
         sandbox = await register_agent(gateway, settings, transport)
@@ -249,9 +250,10 @@ async def open_base(
     schema: Schema = "migrate" if migrate else "at_head"
     async with open_db(settings, schema=schema, notifier=notifier) as db:
         log.info("database_ready", **await ready_fields(db.engine, where=db.where, embedded=db.embedded))
+        sandbox, limiter = None, None
         if settings.sandbox:
             await ensure_sandbox_may_write(db.engine, db.where)
-        sandbox, limiter = await start_sandbox(settings) if settings.sandbox else (None, None)
+            sandbox, limiter = await start_sandbox(settings, await next_sandbox_epoch(db.engine))
         playing = sandbox.settings if sandbox else settings
         writer = DbWriter.from_settings(db.engine, settings)
         yield Base(settings, playing, db, writer, sandbox, sandbox_limiter=limiter)

@@ -2,13 +2,15 @@
 
 The simulator runs as an ASGI app behind `httpx.ASGITransport`, so nothing listens on a port and nothing
 leaves the process. A new agent is registered at start (stsim accepts any account token), and the agent token
-it returns becomes the token of the settings the rest of the daemon is built from. The composition root
+it returns becomes the token of the settings the rest of the daemon is built from. Each start is a new game and
+so a new epoch (`db.epochs.next_sandbox_epoch`). The composition root
 (`stdaemon.bootstrap`) builds the transport and the gateway that registers; this module only says how.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
 import httpx
@@ -44,11 +46,16 @@ class Sandbox:
 
 
 def sandbox_transport(
-    *, seed: int = SANDBOX_SEED, systems: int = SANDBOX_SYSTEMS, speed: float = SANDBOX_SPEED
+    *,
+    seed: int = SANDBOX_SEED,
+    systems: int = SANDBOX_SYSTEMS,
+    speed: float = SANDBOX_SPEED,
+    reset_date: date | None = None,
 ) -> httpx.AsyncBaseTransport:
     from stsim.app import build_app
 
-    return httpx.ASGITransport(app=build_app(seed=seed, systems=systems, speed=speed))
+    app = build_app(seed=seed, systems=systems, speed=speed, reset_date=reset_date)
+    return httpx.ASGITransport(app=app)
 
 
 def registering(settings: Settings) -> Settings:

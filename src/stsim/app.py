@@ -43,13 +43,14 @@ class Server:
         faults: float,
         clock: Clock,
         fault_delay: float,
+        reset_date: date | None = None,
     ) -> None:
         self.seed, self.systems, self.speed, self.clock = seed, systems, speed, clock
         self.key = secrets.token_bytes(32)
         self.limiter = RateLimiter() if rate_limit else None
         self.faults = Faults(faults, seed, fault_delay)
         self.stats = RequestStats(clock)
-        self.world = self._new_world(clock.now().date())
+        self.world = self._new_world(reset_date or clock.now().date())
 
     def _new_world(self, reset_date: date) -> World:
         return World(
@@ -170,8 +171,11 @@ def build_app(
     clock: Clock | None = None,
     fault_delay: float = 3.0,
     on_startup: Callable[[Server], None] | None = None,
+    reset_date: date | None = None,
 ) -> Starlette:
-    """The simulator as an ASGI app (for uvicorn or httpx.ASGITransport); `app.state.server` is the Server."""
+    """The simulator as an ASGI app (for uvicorn or httpx.ASGITransport); `app.state.server` is the Server.
+
+    `reset_date` is the first world's (default: today by the clock)."""
     server = Server(
         seed=seed,
         systems=systems,
@@ -180,6 +184,7 @@ def build_app(
         faults=faults,
         clock=clock or SystemClock(),
         fault_delay=fault_delay,
+        reset_date=reset_date,
     )
 
     async def admin_reset(request: Request) -> Response:

@@ -9,6 +9,7 @@ import os
 import signal
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from stdaemon.cli.run import Role, run_daemon
 from stdaemon.db.engine import make_engine
 from stdaemon.settings import Settings
 from tests.cli.cli_support import STDAEMON
+from tests.writer.writer_support import fetch
 
 
 def env_for(url: str, tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -171,3 +173,40 @@ async def test_run_daemon_in_process_stops_when_asked(clean_db: AsyncEngine, dat
     await asyncio.wait_for(task, timeout=30)
     assert await rows(clean_db, "telemetry.contracts") == 1
     assert await rows(clean_db, "telemetry.agent_snapshots") >= 1  # and one per credit change of the fleet
+
+
+async def test_each_sandbox_start_plays_a_new_game_in_an_epoch_of_its_own(
+    clean_db: AsyncEngine, database_url: str
+) -> None:
+    """The in-process simulator is a new world at every start: had it the last game's reset date, the fleet
+    would resume that game's contract (a 404 in the new world) and book its credits against the old ledger."""
+
+    async def play_until_a_contract_is_stored(epochs: int) -> None:
+        stop = asyncio.Event()
+        settings = Settings(database_url=database_url, ttl_ships_s=3600)
+        task = asyncio.create_task(run_daemon(settings, Role.fleet, migrate=False, stop=stop))
+        try:
+            async with asyncio.timeout(60):
+                while len(await fetch(clean_db, CONTRACT_EPOCHS)) < epochs:  # noqa: ASYNC110
+                    await asyncio.sleep(0.05)
+        finally:
+            stop.set()
+            await asyncio.wait_for(task, timeout=30)
+
+    await play_until_a_contract_is_stored(1)
+    first = await fetch(clean_db, "SELECT reset_date, count(*) AS n FROM telemetry.ships GROUP BY 1")
+    await play_until_a_contract_is_stored(2)
+
+    resets = await fetch(clean_db, "SELECT reset_date, simulated FROM reference.resets ORDER BY 1")
+    assert [r["simulated"] for r in resets] == [True, True]
+    assert resets[1]["reset_date"] == resets[0]["reset_date"] + timedelta(days=1)
+    contracts = await fetch(clean_db, CONTRACT_EPOCHS)
+    assert [r["reset_date"] for r in contracts] == [r["reset_date"] for r in resets]
+    [old] = first  # the first game's rows stay as they were
+    after = await fetch(
+        clean_db, "SELECT count(*) AS n FROM telemetry.ships WHERE reset_date = :d", d=old["reset_date"]
+    )
+    assert after[0]["n"] == old["n"]
+
+
+CONTRACT_EPOCHS = "SELECT DISTINCT reset_date FROM telemetry.contracts WHERE accepted ORDER BY 1"

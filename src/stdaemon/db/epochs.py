@@ -23,6 +23,22 @@ async def real_epochs(engine: AsyncEngine) -> list[date]:
         return [r.reset_date for r in rows]
 
 
+async def next_sandbox_epoch(engine: AsyncEngine) -> date:
+    """The reset date for a new sandbox game: today (UTC), or the day after the last simulated epoch if that
+    is today or later. The in-process simulator starts a new world at every start; were its date today's
+    again, the new game's rows would land in the last one's epoch, where its contracts, ship behaviours and
+    ledger belong to a world that is gone."""
+    async with engine.connect() as conn:
+        value = await conn.scalar(
+            text(
+                "SELECT greatest((now() AT TIME ZONE 'utc')::date, max(reset_date) + 1)"
+                " FROM reference.resets WHERE simulated"
+            )
+        )
+    assert isinstance(value, date)
+    return value
+
+
 async def ensure_sandbox_may_write(engine: AsyncEngine, where: str) -> None:
     """Refuse (78) to run the sandbox against a database that holds a real agent's epoch."""
     real = await real_epochs(engine)
