@@ -214,9 +214,12 @@ async def test_4602_a_market_that_stops_buying_ends_the_trade_and_the_loop_goes_
 
             await g.run([runner], replanned)
         assert g.codes() == [4602]
-        [done] = events(logs, "behaviour_done")
+        # The skipping clock may let the idle ship finish an idle spell or two before the check sees it.
+        done, *idled = events(logs, "behaviour_done")
         assert done["behaviour"] == "trade" and "refused" in done["reason"]
-        assert [e["behaviour"] for e in events(logs, "behaviour_assigned")] == ["trade", "idle"]
+        assert {e["behaviour"] for e in idled} <= {"idle"}
+        assigned = [e["behaviour"] for e in events(logs, "behaviour_assigned")]
+        assert assigned[:2] == ["trade", "idle"] and set(assigned[2:]) <= {"idle"}
 
 
 async def seed_quotes(g: Game, engine: AsyncEngine, good: str, *, buy_at: str, sell_at: str) -> None:
