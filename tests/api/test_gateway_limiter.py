@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import random
+from typing import Any
 
 import pytest
 
-from stdaemon.api.limiter import TwoPoolBudget
+from stdaemon.api.limiter import Grant, TwoPoolBudget
 from stdaemon.api.priority import Priority
 from stdaemon.api.scheduler import Scheduler
+from tests.api.gateway_helpers import Build, ok
 from tests.support.server_pools import ServerPools
 from tests.support.virtual_time import run_virtual
 
@@ -94,3 +96,51 @@ def test_latency_jitter_never_causes_a_429() -> None:
     served, rejected = run_virtual(_saturate(180.0, latency_s=0.04, jitter_s=0.03))
     assert rejected == 0
     assert served >= 0.9 * TwoPoolBudget.theoretical(180.0)
+
+
+def test_a_grant_must_leave_before_its_window_closes() -> None:
+    budget = TwoPoolBudget(margin_s=0.0)
+    opener, late = budget.take(0.0), budget.take(0.7)
+    burst = [budget.take(0.8) for _ in range(30)][-1]
+    assert opener is not None and late is not None and burst is not None
+    assert (opener.send_by, late.send_by) == (1.0, 1.0)  # one static window, opened at 0.0
+    assert burst.pool == "burst" and burst.send_by == 60.8
+
+
+class _LateLimiter:
+    """A scheduler whose first point is handed over after its window closed (a busy event loop)."""
+
+    def __init__(self) -> None:
+        self.inner = Scheduler(TwoPoolBudget())
+        self.meter = self.inner.meter
+        self.settled: list[Grant] = []
+        self.handed = 0
+
+    async def acquire(self, priority: Priority) -> Grant:
+        grant = await self.inner.acquire(priority)
+        self.handed += 1
+        if self.handed == 1:
+            await asyncio.sleep(grant.send_by - asyncio.get_running_loop().time())
+        return grant
+
+    def settle(self, grant: Grant, at: float | None = None) -> None:
+        self.settled.append(grant)
+        self.inner.settle(grant, at)
+
+    def block_until(self, until: float) -> None:
+        self.inner.block_until(until)
+
+
+def test_a_request_whose_grant_expired_takes_a_new_point_before_it_leaves(build: Build) -> None:
+    limiter = _LateLimiter()
+    gateway, served = build(lambda _: ok({"symbol": "A"}), limiter=limiter)
+
+    async def main() -> Any:
+        async with gateway._client:
+            return await gateway.get_my_agent()
+
+    assert run_virtual(main()) == {"symbol": "A"}
+    assert len(served.requests) == 1  # sent once, on the second point
+    assert limiter.handed == 2 and len(limiter.settled) == 2  # the expired point's window closed too
+    assert served.times[0] < limiter.settled[1].send_by
+    assert gateway.snapshot().expired_grants == 1

@@ -213,3 +213,16 @@ def test_an_unanswered_opener_anchors_at_its_latest_moment(answered: bool) -> No
     else:
         assert budget.take(10.5) is None
         assert budget.take(11.0) is not None
+
+
+def test_a_shared_grant_says_in_the_loops_clock_when_its_request_must_leave() -> None:
+    async def main() -> tuple[float, float]:
+        limiter = shared(FakeStore(clock_offset_s=1_000_000.0), "fleet")
+        grant = await limiter.acquire(Priority.ACTION)
+        now = asyncio.get_running_loop().time()
+        limiter.settle(grant)
+        await limiter.aclose()
+        return now, grant.send_by
+
+    now, send_by = run_virtual(main())
+    assert now < send_by <= now + 1.0  # within the static window the point was counted in, in loop time

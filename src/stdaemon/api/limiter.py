@@ -38,11 +38,15 @@ from stdaemon.api.round_trips import RoundTrips
 
 @dataclass(frozen=True)
 class Grant:
-    """Permission to send one request, taken from one pool at `at` (local monotonic seconds)."""
+    """Permission to send one request, taken from one pool at `at` (local monotonic seconds).
+
+    `send_by` is when the window the point was counted in closes: a request that leaves later lands in the
+    server's next window, uncounted there, and can draw a 429 (the sender takes a new point instead)."""
 
     ident: int
     pool: str
     at: float
+    send_by: float = math.inf
 
 
 @dataclass
@@ -107,7 +111,7 @@ class TwoPoolBudget:
                 if pool.opened_at is None:
                     pool.opened_at, pool.opener = now, self._next_id
                 pool.used += 1
-                return Grant(self._next_id, pool.name, now)
+                return Grant(self._next_id, pool.name, now, send_by=pool.opened_at + pool.period_s)
         return None
 
     def settle(self, grant: Grant, at: float) -> None:

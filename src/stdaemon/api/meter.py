@@ -26,6 +26,7 @@ class BudgetSnapshot:
     waited_s_by_priority: dict[str, float]
     max_wait_s_by_priority: dict[str, float]
     throttled_429: int
+    expired_grants: int
     server_errors: int
     transport_errors: int
     retries: int
@@ -38,6 +39,7 @@ class BudgetSnapshot:
 class BudgetMeter:
     requests_sent: int = 0
     throttled_429: int = 0
+    expired_grants: int = 0  # points whose window closed before their request could leave (a busy loop)
     server_errors: int = 0
     transport_errors: int = 0
     retries: int = 0
@@ -82,6 +84,7 @@ class BudgetMeter:
             waited_s_by_priority=dict(self.waited_s),
             max_wait_s_by_priority=dict(self.max_wait_s),
             throttled_429=self.throttled_429,
+            expired_grants=self.expired_grants,
             server_errors=self.server_errors,
             transport_errors=self.transport_errors,
             retries=self.retries,

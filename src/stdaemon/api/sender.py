@@ -167,6 +167,10 @@ class Sender:
     ) -> tuple[Exchange, Answer | httpx.TransportError]:
         """One attempt in its own limiter slot, settled as soon as the answer (or the failure) arrives."""
         grant = await self._limiter.acquire(priority)
+        while asyncio.get_running_loop().time() >= grant.send_by:
+            self.meter.expired_grants += 1  # it would land uncounted in the server's next window
+            self._limiter.settle(grant)
+            grant = await self._limiter.acquire(priority)
         try:
             with exchange(token) as current:
                 self.meter.sent(asyncio.get_running_loop().time())

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -136,7 +137,8 @@ class SharedScheduler:
                 self._waiters.remove(waiter)
             raise
         self.meter.granted(priority, self._now() - waiter.enqueued_at)
-        return grant
+        # `send_by` is the store's clock, like `at`: the loop's is earlier by the offset, less its error.
+        return dataclasses.replace(grant, send_by=grant.send_by - self._offset - self._offset_err)
 
     def settle(self, grant: Grant, at: float | None = None) -> None:
         """The request of `grant` was answered at `at` (loop time, default now): anchor its window."""
