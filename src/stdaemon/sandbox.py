@@ -2,9 +2,9 @@
 
 The simulator runs as an ASGI app behind `httpx.ASGITransport`, so nothing listens on a port and nothing
 leaves the process. A new agent is registered at start (stsim accepts any account token), and the agent token
-it returns becomes the token of the settings the rest of the daemon is built from. Each start is a new game and
-so a new epoch (`db.epochs.next_sandbox_epoch`). The composition root
-(`stdaemon.bootstrap`) builds the transport and the gateway that registers; this module only says how.
+it returns becomes the token of the settings the rest of the daemon is built from. Each start is a new game,
+so a new epoch (`db.epochs.next_sandbox_epoch`). The composition root (`stdaemon.bootstrap`) builds the
+transport and the gateway that registers; this module only says how.
 """
 
 from __future__ import annotations
