@@ -10,14 +10,16 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import MutableMapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from structlog.testing import capture_logs
 
+from stdaemon.domain import models as m
 from stdaemon.domain.operations import OPENING_BALANCE, RECONCILIATION, LedgerEntry
-from stdaemon.services.fleet.books import OPENING, UNATTRIBUTED, Gate
+from stdaemon.services.fleet.books import OPENING, UNATTRIBUTED, Books, Gate
+from stdaemon.services.fleet.protocols import FleetReads
 from stdaemon.services.fleet.rules import RUNNER, fleet_planner
 from stdaemon.services.fleet.runner import Runner
 from stsim.rules.agents import STARTING_CREDITS
@@ -121,6 +123,57 @@ async def test_a_ledger_without_an_opening_opens_at_the_credits_less_its_entries
         assert sum(e["amount"] for e in entries) == credits(g)
         await g.deps.books.check()  # nothing to book the second time
         assert len(await ledger(clean_db)) == 2
+
+
+async def test_a_difference_that_another_processs_entry_explains_meanwhile_is_not_booked(
+    clean_db: AsyncEngine,
+) -> None:
+    """The systemd units run the fleet and markets roles in two processes: a probe the markets process bought
+    has moved the credits before its entry is committed. The check reads again after `SETTLE`, by which time
+    the entry is in, and books nothing."""
+    async with game(clean_db) as g:
+        await g.deps.books.check()  # the ledger opens
+        reads = 0
+
+        class OtherProcessBuys:
+            async def agent(self, *, fresh: bool = False) -> m.Agent:
+                nonlocal reads
+                reads += 1
+                if reads == 1:  # the other process's purchase, answered but not yet in the ledger
+                    g.world.agents[g.agent].credits -= 20_000
+                if reads == 2:  # its writer commits the entry while our check settles
+                    await commit_entry(clean_db, g, amount=-20_000)
+                return await g.deps.data.agent(fresh=fresh)
+
+        books = Books(cast(FleetReads, OtherProcessBuys()), g.deps.ledger, g.clock, g.deps.reset_date)
+        with capture_logs() as logs:
+            await books.check()
+        entries = await ledger(clean_db)
+        assert reads == 2
+        assert by_kind(entries, RECONCILIATION) == []
+        assert sum(e["amount"] for e in entries) == credits(g)
+        settling = [e for e in logs if e["event"].startswith("credit_ledger")]
+        assert [(e["event"], e["first"], e["then"]) for e in settling] == [
+            ("credit_ledger_settling", -20_000, 0)
+        ]
+
+
+async def commit_entry(engine: AsyncEngine, g: Game, *, amount: int) -> None:
+    async with engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO telemetry.credit_ledger (reset_date, observed_at, entry_id, agent_symbol,"
+                " ship_symbol, behaviour, kind, ref, amount) VALUES (:r, :t, :e, :a, '', 'market_watch',"
+                " 'SHIP_PURCHASE', 'SHIP_PROBE', :amount)"
+            ),
+            {
+                "r": g.deps.reset_date(),
+                "t": g.clock.now(),
+                "e": uuid.uuid4().hex,
+                "a": g.agent,
+                "amount": amount,
+            },
+        )
 
 
 async def test_a_check_waits_for_the_actions_in_flight_and_holds_new_ones_back() -> None:

@@ -14,9 +14,12 @@ difference is charged to: the behaviour (and ship) of the actions of unknown out
 `UNKNOWN_FOR` before it; several behaviours, or none (an entry lost to a SIGKILL, found at start-up; a
 change made by another client of the agent): `unattributed`. The reason is in the entry's `ref`.
 
-Limit: the books are exact within one process (`stdaemon run all`, the default). With the `fleet` and
-`markets` roles in two processes, a check of one can read credits changed by an action of the other whose
-entry is not committed yet: it books the difference, and the next check books it back.
+A difference is booked only if it persists: the check reads the credits and the balance again `SETTLE`
+later and books only when the difference is the same. Within one process nothing of ours is in flight during a
+check (the gate), so a real difference costs one more read and a few seconds; with the `fleet` and `markets`
+roles in two processes (the systemd units), the other process's entry, its credits already spent, lands in
+the meantime and nothing is booked. Limit: two processes that start together may both open the ledger; the
+next check books the second opening back.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ log = get_logger("stdaemon.fleet")
 UNATTRIBUTED = "unattributed"
 OPENING = "opening"  # the behaviour of the opening entry
 UNKNOWN_FOR = timedelta(minutes=10)  # an action of unknown outcome is blamed for a difference found this soon
+SETTLE = timedelta(seconds=5)  # another process's entry lands this soon after its credits moved
 _ACTING: contextvars.ContextVar[bool] = contextvars.ContextVar("acting", default=False)
 
 
@@ -142,18 +146,31 @@ class Books:
                 await self._book(reset, agent, OPENING_BALANCE, OPENING, "", "opening balance", opening)
                 log.info("credit_ledger_opened", agent=agent.symbol, credits=agent.credits, opening=opening)
             elif (difference := agent.credits - held.total) != 0:
+                agent, persisting = await self._persisting(reset, agent, difference)
+                if not persisting:
+                    return agent
                 behaviour, ship, reason = self._blame(at_start)
                 await self._book(reset, agent, RECONCILIATION, behaviour, ship, reason, difference)
                 log.warning(
                     "credit_ledger_reconciled",
                     amount=difference,
                     credits=agent.credits,
-                    ledger_balance=held.total,
+                    ledger_balance=agent.credits - difference,
                     behaviour=behaviour,
                     ship=ship or None,
                     reason=reason,
                 )
         return agent
+
+    async def _persisting(self, reset: date, agent: m.Agent, difference: int) -> tuple[m.Agent, bool]:
+        """Read again `SETTLE` later: is the difference still the same (not another process's entry in
+        flight)? The agent read last, and the answer."""
+        await self._clock.sleep_until(self._clock.now() + SETTLE, asyncio.Event())
+        again = await self._data.agent(fresh=True)
+        still = again.credits - (await self._ledger.balance(reset, again.symbol)).total
+        if still != difference:
+            log.info("credit_ledger_settling", first=difference, then=still, agent=again.symbol)
+        return again, still == difference
 
     def _blame(self, at_start: bool) -> tuple[str, str, str]:
         blamed, self._unknown = self._unknown, []
