@@ -36,11 +36,17 @@ async def rows(engine: AsyncEngine, table: str) -> int:
         return int((await conn.execute(text(f"SELECT count(*) FROM {table}"))).scalar_one())
 
 
-async def read_events(stream: asyncio.StreamReader, until: str, seen: list[dict[str, Any]]) -> None:
+async def read_events(
+    stream: asyncio.StreamReader,
+    until: str,
+    seen: list[dict[str, Any]],
+    where: Callable[[dict[str, Any]], bool] = lambda _: True,
+) -> None:
+    """Read JSON lines into `seen` up to the first `until` event for which `where` holds."""
     while line := await stream.readline():
         event = json.loads(line)
         seen.append(event)
-        if event["event"] == until:
+        if event["event"] == until and where(event):
             return
     raise AssertionError(f"the daemon's output ended before {until!r}: {[e['event'] for e in seen]}")
 
