@@ -19,7 +19,8 @@ The ceiling is the faster of server and copy in the same repetition; ratios are 
 their median printed with the spread (min–max). CPU per row is printed too, for the client process and,
 when PostgreSQL runs on this machine, for the database's backends (/proc): unlike rates, it barely moves
 when other work loads the machine. Then enqueue → commit latency under a steady 2,000 rows/s.
-The benchmark's own data set is frozen out of the garbage collector (`gc.freeze`): it is not the writer's.
+The process runs with the garbage collector's settings of every stdaemon process (`stdaemon.gc_tuning`), and
+the benchmark's own data set is frozen out of the collector (`gc.freeze`): it is not the writer's.
 Targets: writer ≥ 0.7× ceiling, e2e ≥ 0.5× ceiling (snapshots and waypoints); p99 latency ≤ 1 s.
 """
 
@@ -47,6 +48,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from stdaemon import gc_tuning
 from stdaemon.db.engine import make_engine
 from stdaemon.db.metrics import percentile
 from stdaemon.db.migrations import upgrade_head
@@ -234,6 +236,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     configure_logging(log_format="console", level="warning")
+    gc_tuning.tune()  # the collector's settings of every stdaemon process (`stdaemon.cli.invoke`)
     result = asyncio.run(main_async(args))
     if args.json:
         json.dump(result, sys.stdout, indent=2, default=str)

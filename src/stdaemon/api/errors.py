@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, ClassVar
 
+import orjson
+
 from stdaemon.exits import CONFIG, UNAVAILABLE, StdaemonError
 from stdaemon.redact import redact_text
 
@@ -112,8 +114,26 @@ def snippet(content: bytes) -> str:
     return text[:_SNIPPET] + ("…" if len(text) > _SNIPPET else "")
 
 
+# Every digit made a 0, so that a run of 19 digits (an integer orjson may turn into a float: below -2**63,
+# above 2**64 - 1) is one `find`.
+_DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_LONG_NUMBER = b"0" * 19
+
+
 def decode_json(content: bytes) -> Any:
-    """The decoded body, or raise ValueError."""
+    """The decoded body, or raise ValueError; the same values as `json.loads`.
+
+    orjson parses a body in half the time of the standard library (a page of 20 waypoints: 33 µs against
+    65 µs), but it reads an integer beyond 64 bits as a float, silently, and refuses what the standard library
+    accepts (`NaN`, a lone surrogate, a BOM, other encodings than UTF-8). So a body holding a run of 19
+    digits (an integer that may not fit; 12 µs to look for on that page) or one orjson refuses goes through
+    `json.loads`, which decides as it always did.
+    """
+    if _LONG_NUMBER not in content.translate(_DIGITS_TO_ZERO):
+        try:
+            return orjson.loads(content)
+        except orjson.JSONDecodeError:
+            pass
     return json.loads(content)
 
 

@@ -7,7 +7,7 @@ import signal
 import sys
 from collections.abc import Callable
 
-from stdaemon import exits
+from stdaemon import exits, gc_tuning
 
 
 def first_expected(group: BaseExceptionGroup[BaseException]) -> exits.StdaemonError | None:
@@ -57,6 +57,7 @@ def invoke(app: Callable[[], object]) -> None:
     line on stderr and their exit code; anything unexpected is one line too unless ST_LOG_LEVEL=debug.
     """
     debug = os.environ.get("ST_LOG_LEVEL", "").strip().lower() == "debug"
+    gc_tuning.tune()
     try:
         try:
             app()
