@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from stdaemon.db.statements import getter
+from stdaemon.db.statements import encode_json_values, getter
 from stdaemon.db.tables import TableSpec
 from stdaemon.exits import StdaemonError
 
@@ -217,11 +217,13 @@ class Pending:
 
 
 def normalise(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Plain dicts carrying the key; a row without a key column is a caller bug and fails here, loudly."""
+    """Plain dicts carrying the key, their jsonb values serialised (`statements.EncodedJson`); a row without
+    a key column is a caller bug and fails here, loudly."""
     out = [dict(row) for row in rows]
     key = frozenset(spec.key)
     for row in out:
         if not row.keys() >= key:
             missing = [k for k in spec.key if k not in row]
             raise ValueError(f"a row for {spec.name} lacks key column(s) {missing}")
+    encode_json_values(spec, out)
     return out
