@@ -5,7 +5,7 @@ over the payload, and `from_dict` re-imports its nested models and defines its p
 (a waypoint: 8 nested `from_dict` calls, 5 imports each time; py-spy put 42 % of the waypoint path there).
 `load` here does both in one walk, with a function compiled once per model from the same fields and hints
 `dto` derives its checks from (`dto._fields`): the same checks on every value, and the DTO built the way
-`from_dict` builds it (each known key popped, the rest left in `additional_properties`, values as they came,
+`from_dict` builds it (each known key taken, the rest left in `additional_properties`, values as they came,
 `datetime.fromisoformat` for timestamps, nested models and lists of them built alike, UNSET for a missing
 optional field). It takes only the common road: a missing or null required field, a value a check refuses,
 or anything unusual raises inside and the payload goes through `dto.load`, which raises the one
@@ -118,8 +118,11 @@ def _compile_builder(cls: type) -> Build | None:
     by_key = {dto.json_key(a.name): a for a in attrs.fields(cls) if a.name != "additional_properties"}
     names: dict[str, Any] = {"cls": cls, "SLOW": _Slow, "UNSET": UNSET, "MISSING": _MISSING}
     names["fromisoformat"] = datetime.fromisoformat
-    lines = ["def build(value):", "    if type(value) is not dict: raise SLOW", "    d = dict(value)"]
-    args: list[str] = []
+    names["new"] = object.__new__
+    names["KNOWN"] = frozenset(by_key)
+    lines = ["def build(value):", "    if type(value) is not dict: raise SLOW", "    get = value.get"]
+    sets: list[str] = []
+    required_keys = 0
     for i, (key, required, nullable, _fast, check) in enumerate(fields):
         attribute = by_key[key]
         hint, _optional, _ = dto._split(hints[attribute.name])
@@ -129,9 +132,12 @@ def _compile_builder(cls: type) -> Build | None:
             return None
         if check is dto._check_key:  # a required key symbol: also not empty
             code = [*code, f"if not {v}: raise SLOW"]
-        lines.append(f"    {v} = d.pop({key!r}, {'MISSING' if required else 'UNSET'})")
+        lines.append(f"    {v} = get({key!r}, {'MISSING' if required else 'UNSET'})")
         if required:
+            required_keys += 1
             lines.append(f"    if {v} is MISSING: raise SLOW")
+        else:
+            lines.append(f"    if {v} is not UNSET: n += 1")
         if not nullable:  # null where from_dict would not take it: `dto.load` decides
             lines.append(f"    if {v} is None: raise SLOW")
         absent = ([] if required else [f"{v} is UNSET"]) + ([f"{v} is None"] if nullable else [])
@@ -140,8 +146,16 @@ def _compile_builder(cls: type) -> Build | None:
             lines.extend(f"        {line}" for line in code)
         else:
             lines.extend(f"    {line}" for line in code)
-        args.append(f"{attribute.alias}={v}")
-    lines += [f"    obj = cls({', '.join(args)})", "    obj.additional_properties = d", "    return obj"]
+        sets.append(f"    obj.{attribute.name} = {v}")
+    lines.insert(3, f"    n = {required_keys}")  # the keys of `value` known to the model, counted as found
+    # The object as `from_dict` leaves it (its attributes set, the keys it does not know kept in
+    # `additional_properties`), without the generated `__init__`'s keyword call and its default dict.
+    lines += ["    obj = new(cls)", *sets]
+    lines += [
+        "    obj.additional_properties = {} if len(value) == n else "
+        "{k: x for k, x in value.items() if k not in KNOWN}",
+        "    return obj",
+    ]
     exec("\n".join(lines), names)  # the source is built above from the model's own fields
     build: Build = names["build"]
     return build
