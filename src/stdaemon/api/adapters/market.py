@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from space_traders_api_client import models as gm
 from stdaemon.api.adapters.fleet import read_engine, read_frame, read_module, read_mount, read_reactor
-from stdaemon.api.adapters.mapping import Adapter, Json, each, present, utc
+from stdaemon.api.adapters.mapping import Adapter, Json, each, present, utc, validating
 from stdaemon.domain.market import (
     Market,
     MarketTradeGood,
@@ -14,9 +14,13 @@ from stdaemon.domain.market import (
     ShipyardTransaction,
 )
 
+# The models every market poll builds by the dozen, built by their validator directly (`mapping.validating`).
+_MarketTradeGood, _MarketTransaction = validating(MarketTradeGood), validating(MarketTransaction)
+_Market = validating(Market)
+
 
 def read_trade_good(dto: gm.MarketTradeGood, raw: Json) -> MarketTradeGood:
-    return MarketTradeGood(
+    return _MarketTradeGood(
         symbol=dto.symbol,
         type=dto.type_,
         trade_volume=dto.trade_volume,
@@ -29,7 +33,7 @@ def read_trade_good(dto: gm.MarketTradeGood, raw: Json) -> MarketTradeGood:
 
 
 def read_market_transaction(dto: gm.MarketTransaction, raw: Json) -> MarketTransaction:
-    return MarketTransaction(
+    return _MarketTransaction(
         waypoint_symbol=dto.waypoint_symbol,
         ship_symbol=dto.ship_symbol,
         trade_symbol=dto.trade_symbol,
@@ -43,12 +47,12 @@ def read_market_transaction(dto: gm.MarketTransaction, raw: Json) -> MarketTrans
 
 
 def read_market(dto: gm.Market, raw: Json) -> Market:
-    return Market(
+    return _Market(
         symbol=dto.symbol,
-        exports=tuple(g.symbol for g in dto.exports),
-        imports=tuple(g.symbol for g in dto.imports),
-        exchange=tuple(g.symbol for g in dto.exchange),
-        trade_goods=tuple(read_trade_good(g, r) for g, r in each(dto.trade_goods, raw.get("tradeGoods"))),
+        exports=tuple([g.symbol for g in dto.exports]),
+        imports=tuple([g.symbol for g in dto.imports]),
+        exchange=tuple([g.symbol for g in dto.exchange]),
+        trade_goods=tuple([read_trade_good(g, r) for g, r in each(dto.trade_goods, raw.get("tradeGoods"))]),
         transactions=tuple(
             read_market_transaction(t, r) for t, r in each(dto.transactions, raw.get("transactions"))
         ),

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from space_traders_api_client import models as gm
 from stdaemon.api.adapters.dto import Mismatch, show
-from stdaemon.api.adapters.mapping import Adapter, Json, each, present, utc
+from stdaemon.api.adapters.mapping import Adapter, Json, each, present, utc, validating
 from stdaemon.domain.universe import (
     Chart,
     Construction,
@@ -20,21 +20,25 @@ from stdaemon.domain.universe import (
     Waypoint,
 )
 
+# The models a crawl builds by the thousand, built by their validator directly (`mapping.validating`).
+_SystemWaypoint, _System = validating(SystemWaypoint), validating(System)
+_Chart, _Waypoint = validating(Chart), validating(Waypoint)
+
 
 def read_system_waypoint(dto: gm.SystemWaypoint, raw: Json) -> SystemWaypoint:
-    return SystemWaypoint(
+    return _SystemWaypoint(
         symbol=dto.symbol,
         type=dto.type_,
         x=dto.x,
         y=dto.y,
-        orbitals=tuple(o.symbol for o in dto.orbitals),
+        orbitals=tuple([o.symbol for o in dto.orbitals]),
         orbits=present(dto.orbits),
         raw=raw,
     )
 
 
 def read_system(dto: gm.System, raw: Json) -> System:
-    return System(
+    return _System(
         symbol=dto.symbol,
         sector_symbol=dto.sector_symbol,
         type=dto.type_,
@@ -43,13 +47,13 @@ def read_system(dto: gm.System, raw: Json) -> System:
         name=present(dto.name),
         constellation=present(dto.constellation),
         waypoints=tuple(read_system_waypoint(w, r) for w, r in each(dto.waypoints, raw["waypoints"])),
-        factions=tuple(f.symbol for f in dto.factions),
+        factions=tuple([f.symbol for f in dto.factions]),
         raw=raw,
     )
 
 
 def read_chart(dto: gm.Chart, raw: Json) -> Chart:
-    return Chart(
+    return _Chart(
         waypoint_symbol=dto.waypoint_symbol,
         submitted_by=dto.submitted_by,
         submitted_on=utc(dto.submitted_on),
@@ -59,17 +63,17 @@ def read_chart(dto: gm.Chart, raw: Json) -> Chart:
 
 def read_waypoint(dto: gm.Waypoint, raw: Json) -> Waypoint:
     faction, chart = present(dto.faction), present(dto.chart)
-    return Waypoint(
+    return _Waypoint(
         symbol=dto.symbol,
         system_symbol=dto.system_symbol,
         type=dto.type_,
         x=dto.x,
         y=dto.y,
-        orbitals=tuple(o.symbol for o in dto.orbitals),
+        orbitals=tuple([o.symbol for o in dto.orbitals]),
         orbits=present(dto.orbits),
         faction_symbol=faction.symbol if faction else None,
-        traits=tuple(t.symbol for t in dto.traits),
-        modifiers=tuple(m.symbol for m in present(dto.modifiers) or ()),
+        traits=tuple([t.symbol for t in dto.traits]),
+        modifiers=tuple([m.symbol for m in present(dto.modifiers) or ()]),
         chart=read_chart(chart, raw["chart"]) if chart else None,
         is_under_construction=dto.is_under_construction,
         raw=raw,
@@ -82,7 +86,7 @@ def read_faction(dto: gm.Faction, raw: Json) -> Faction:
         name=dto.name,
         description=dto.description,
         headquarters=present(dto.headquarters) or None,  # independent factions send ""
-        traits=tuple(t.symbol for t in dto.traits),
+        traits=tuple([t.symbol for t in dto.traits]),
         is_recruiting=present(dto.is_recruiting),
         raw=raw,
     )
