@@ -5,14 +5,15 @@ them. `extra="forbid"` turns a typo in an adapter into an error instead of a sil
 Entities keep `raw`, the JSON object exactly as the API sent it: typed fields are for code and queries, `raw`
 is the source of truth and keeps every field the spec does not know yet. `raw` is left out of `repr` so a log
 line never dumps a whole payload. Because `raw` is a dict, entities are not hashable: key caches and sets
-by symbol, not by model.
+by symbol, not by model. `raw` is checked to be a dict and kept as given, not copied key by key (a copy was
+shallow anyway, and cost 0.5 µs of the 2.3 µs a waypoint's model takes; benchmarks/writer.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, InstanceOf
 
 
 class DomainModel(BaseModel):
@@ -24,4 +25,4 @@ class DomainModel(BaseModel):
 class Entity(DomainModel):
     """A value decoded from one JSON object, which it keeps in `raw`."""
 
-    raw: dict[str, Any] = Field(repr=False)
+    raw: InstanceOf[dict[str, Any]] = Field(repr=False)
