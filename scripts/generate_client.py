@@ -3,9 +3,11 @@
     python scripts/generate_client.py ../shared/spacetraders-api/SpaceTraders.json [--output DIR]
 
 Steps: load the spec, apply `spec_transform.transform` (what real servers need), write it to a temporary
-directory, run openapi-python-client (pinned in pyproject) with post-hooks disabled, normalise whitespace,
-and replace the output directory with the result. The output depends only on the spec and the pinned
-generator: no formatter runs, because a formatter's version would change the bytes and break the
+directory, run openapi-python-client (pinned in pyproject) with post-hooks disabled and two of its templates
+replaced (`scripts/client_templates/`: a `Response` decodes its body into the endpoint's model only when
+`parsed` is read; stdaemon's sender reads only the bytes, and the adapters decode them once), normalise
+whitespace, and replace the output directory with the result. The output depends only on the spec and the
+pinned generator: no formatter runs, because a formatter's version would change the bytes and break the
 "regenerating gives no diff" check. Running it twice gives no diff.
 """
 
@@ -27,6 +29,8 @@ from scripts.spec_transform import transform
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = REPO / "src" / "space_traders_api_client"
+# The generator's own templates but two: `Response.parsed` is decoded when first read (see their headers).
+TEMPLATES = REPO / "scripts" / "client_templates"
 GENERATOR_VERSION = "0.29.1"
 # post_hooks: [] — the default hooks run whatever ruff is on PATH, which would make the bytes vary.
 _CONFIG = (
@@ -54,7 +58,7 @@ def generate(spec_path: Path, output: Path) -> int:
         built = tmp / "space_traders_api_client"
         cmd = [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(tmp / "spec.json"),
                "--config", str(tmp / "config.yaml"), "--meta", "none", "--output-path", str(built),
-               "--overwrite"]  # fmt: skip
+               "--custom-template-path", str(TEMPLATES), "--overwrite"]  # fmt: skip
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if done.returncode != 0 or not (built / "__init__.py").is_file():
             sys.stderr.write(done.stdout + done.stderr)

@@ -1,10 +1,10 @@
 """ Contains some shared types for properties """
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
-from typing import BinaryIO, Generic, TypeVar, Literal, IO
+from typing import Any, BinaryIO, Generic, TypeVar, Literal, IO, cast
 
-from attrs import define
+from attrs import define, field
 
 
 class Unset:
@@ -40,14 +40,24 @@ class File:
 T = TypeVar("T")
 
 
+_UNPARSED: Any = object()
+
+
 @define
 class Response(Generic[T]):
-    """ A response from an endpoint """
+    """ A response from an endpoint; `parsed` is decoded from the body when it is first read """
 
     status_code: HTTPStatus
     content: bytes
     headers: MutableMapping[str, str]
-    parsed: T | None
+    parse: Callable[[], T | None] = field(repr=False, eq=False)
+    _parsed: Any = field(default=_UNPARSED, init=False, repr=False, eq=False)
+
+    @property
+    def parsed(self) -> T | None:
+        if self._parsed is _UNPARSED:
+            self._parsed = self.parse()
+        return cast(T | None, self._parsed)
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

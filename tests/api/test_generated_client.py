@@ -171,3 +171,35 @@ def test_regeneration_gives_no_diff(tmp_path: Path) -> None:
     ]
     assert differences == [] and byte_diffs == [], (differences, byte_diffs)
     assert json.loads(spec.read_text())["info"]["version"]  # the spec we compared against is readable
+
+
+async def test_an_answer_is_decoded_into_the_generated_model_only_when_parsed_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sender reads only the bytes of an answer (the adapters decode them once): `asyncio_detailed` must
+    not parse them into the generated model as well (it did, and threw the model away)."""
+    import httpx
+
+    from space_traders_api_client import AuthenticatedClient
+    from space_traders_api_client.api.systems import get_waypoint
+    from space_traders_api_client.models.get_waypoint_response_200 import GetWaypointResponse200
+
+    body = (REPO / "tests" / "fixtures" / "payloads" / "waypoint.json").read_bytes()
+    decoded: list[object] = []
+    real = GetWaypointResponse200.from_dict.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[GetWaypointResponse200], src: Any) -> GetWaypointResponse200:
+        decoded.append(src)
+        result: GetWaypointResponse200 = real(cls, src)
+        return result
+
+    monkeypatch.setattr(GetWaypointResponse200, "from_dict", classmethod(counting))
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+    client = AuthenticatedClient(base_url="http://st.test/v2", token="t", httpx_args={"transport": transport})
+    async with client:
+        answer = await get_waypoint.asyncio_detailed("X1-A", "X1-A-B", client=client)
+    assert answer.content == body and decoded == []
+    parsed = answer.parsed
+    assert isinstance(parsed, GetWaypointResponse200)
+    assert parsed.data.symbol == json.loads(body)["data"]["symbol"]
+    assert len(decoded) == 1 and answer.parsed is parsed  # decoded once, when first read
