@@ -153,19 +153,38 @@ class Plan:
 
     def records(self, rows: Iterable[Row]) -> list[tuple[Any, ...]]:
         cols = self.columns
-        pick = getter(cols)
+        record = _record(cols, self.encoders)
         encoded = [(i, enc) for i, enc in enumerate(self.encoders) if enc is not None]
         out: list[tuple[Any, ...]] = []
         append = out.append
         for row in rows:
             try:
-                values = pick(row)
+                values = record(row)
             except KeyError:  # a row without some column the batch carries: NULL there
                 values = tuple(map(row.get, cols))
-            for i, enc in encoded:
-                values = (*values[:i], enc(values[i]), *values[i + 1 :])
+                for i, enc in encoded:
+                    values = (*values[:i], enc(values[i]), *values[i + 1 :])
             append(values)
         return out
+
+
+@cache
+def _record(
+    columns: tuple[str, ...], encoders: tuple[Encoder | None, ...]
+) -> Callable[[Row], tuple[Any, ...]]:
+    """`row -> (row[c0], encode(row[c1]), …)` in one expression, compiled once per column set: the record of a
+    row without a tuple built and rebuilt around its encoded values (KeyError names a missing column)."""
+    names: dict[str, Any] = {}
+    values = []
+    for i, (column, encoder) in enumerate(zip(columns, encoders, strict=True)):
+        if encoder is None:
+            values.append(f"row[{column!r}]")
+        else:
+            names[f"encode{i}"] = encoder
+            values.append(f"encode{i}(row[{column!r}])")
+    exec(f"def record(row):\n    return ({', '.join(values)},)", names)  # the source is built above
+    record: Callable[[Row], tuple[Any, ...]] = names["record"]
+    return record
 
 
 @dataclass(slots=True)
