@@ -14,9 +14,10 @@ is COPYed into a temporary table dropped at commit and moved with one `INSERT â€
 binds more than one row's columns per statement, so PostgreSQL's 32,767 bind-parameter limit is never near.
 
 Values go to asyncpg as Python objects, except jsonb: SQLAlchemy's asyncpg dialect installs a jsonb codec
-that takes JSON *text*, so jsonb values are serialised here (`encoders`), by orjson (ten times faster than
-the standard library on a waypoint's `raw`, the writer's largest cost per row); what orjson refuses
-(non-string keys, integers beyond 64 bits) goes through the standard library as before.
+that takes JSON *text*, so jsonb values are serialised here (`to_json`), by orjson (ten times faster than
+the standard library on a waypoint's `raw`); what orjson refuses (non-string keys, integers beyond 64 bits)
+goes through the standard library as before. That happens when the rows are put (`encode_json_values`, from
+`batching.normalise`), so a record only takes the text of an `EncodedJson` (`encoders`).
 """
 
 from __future__ import annotations
