@@ -7,8 +7,9 @@ flight, a cooldown), and each request moves it on by 0.5 s, the cost of one requ
 A deadline actor stops the run at exactly the simulated time asked for.
 
 - FLEET: what the sandbox's `stdaemon run all` plays (minus the crawl): `rules.fleet_planner()` for every
-  ship (contracts, trading, mining, surveying), the drone buyer (the sandbox's 2 drones) and the market
-  runner's probes (the sandbox's probe budget), ships bought from profit only (credits kept >= 175,000).
+  ship (contracts, trading, mining, surveying), the ship buyer (the sandbox's light haulers first, then its
+  mining drones; `--haulers`, `--mining-drones`) and the market runner's probes (the sandbox's probe budget),
+  ships bought from profit only (credits kept >= 175,000).
 - BASELINE: the command ship doing contracts only, buying each contract's goods at the first market (by
   symbol) that sells it, flying CRUISE (BURN only with less than an hour to the deadline); no probes, no
   trading.
@@ -43,15 +44,15 @@ from stdaemon.db.engine import make_engine
 from stdaemon.domain import models as m
 from stdaemon.domain.ids import system_of
 from stdaemon.logging import configure_logging
-from stdaemon.sandbox import SANDBOX_MINING_DRONES, SANDBOX_PROBE_BUDGET
+from stdaemon.sandbox import SANDBOX_HAULERS, SANDBOX_MINING_DRONES, SANDBOX_PROBE_BUDGET
 from stdaemon.services.fleet.behaviour import Done, Failed, register
 from stdaemon.services.fleet.behaviours.contracts import Contracts
 from stdaemon.services.fleet.context import SHIP_FLOOR, ShipContext
-from stdaemon.services.fleet.drone_buying import DroneBuyer
 from stdaemon.services.fleet.navigation import Urgency
 from stdaemon.services.fleet.planner import Rule, RulePlanner, is_command
-from stdaemon.services.fleet.rules import RUNNER, fleet_planner
+from stdaemon.services.fleet.rules import RUNNER, fleet_planner, fleet_wants
 from stdaemon.services.fleet.runner import Runner
+from stdaemon.services.fleet.ship_buying import ShipBuyer
 from stdaemon.services.markets import build_market_runner
 from tests.conftest import fresh_database, truncate_all
 from tests.fleet.harness import game
@@ -135,6 +136,7 @@ class Figures:
     idle: dict[str, float] = field(default_factory=dict)  # ship -> share of the run
     wall_s: float = 0.0
     bought: int = 0
+    haulers: int = 0  # light haulers bought
 
     @property
     def per_hour(self) -> float:
@@ -149,11 +151,13 @@ class Figures:
         return max(self.idle.values(), default=0.0)
 
 
-async def one_run(engine: AsyncEngine, kind: str, seed: int, hours: float, probe_budget: int) -> Figures:
+async def one_run(engine: AsyncEngine, kind: str, seed: int, args: argparse.Namespace) -> Figures:
     await truncate_all(engine)
     started = time.perf_counter()
-    budget = probe_budget if kind == "fleet" else 0
-    drones = SANDBOX_MINING_DRONES if kind == "fleet" else 0
+    hours = args.hours
+    budget = args.probe_budget if kind == "fleet" else 0
+    drones = args.mining_drones if kind == "fleet" else 0
+    haulers = args.haulers if kind == "fleet" else 0
     async with game(
         engine,
         seed=seed,
@@ -161,14 +165,15 @@ async def one_run(engine: AsyncEngine, kind: str, seed: int, hours: float, probe
         request_cost_s=REQUEST_COST_S,
         probe_budget=budget,
         mining_drones=drones,
+        haulers=haulers,
     ) as g:
         first = len(g.transport.requests)
         credits0 = g.world.agents[g.agent].credits
         start = g.clock.now()
         deadline = Deadline(g.clock, start + timedelta(hours=hours))
         planner = CountingPlanner(fleet_planner() if kind == "fleet" else baseline_planner())
-        buyer = DroneBuyer(g.deps, cap=drones)
-        fleet = Runner(RUNNER, g.deps, planner, chores=[deadline, buyer] if drones else [deadline])
+        buyer = ShipBuyer(g.deps, fleet_wants(haulers=haulers, mining_drones=drones))
+        fleet = Runner(RUNNER, g.deps, planner, chores=[deadline, buyer] if buyer.wants else [deadline])
         buyer.runner = fleet
         runners = [fleet]
         if kind == "fleet":  # as bootstrap wires the sandbox: ships bought from profit only, drones, probes
@@ -205,6 +210,9 @@ async def one_run(engine: AsyncEngine, kind: str, seed: int, hours: float, probe
             idle=idle,
             wall_s=time.perf_counter() - started,
             bought=int(bought),
+            haulers=sum(
+                1 for s in g.world.ships.values() if s.owner == g.agent and s.type == "SHIP_LIGHT_HAULER"
+            ),
         )
 
 
@@ -218,7 +226,7 @@ def print_run(f: Figures) -> None:
         f"  seed {f.seed} {f.kind:8} {f.per_hour:>10,.0f} cr/h  contracts {f.contracts:2}"
         f"  trades {f.trades:3}"
         f"  extractions {f.extractions:3}  requests {f.requests:5} ({f.requests_per_1000:6.2f}/1k cr)"
-        f"  ships bought {f.bought:>7,}  idle [{idle}]  wall {f.wall_s:.1f} s",
+        f"  ships bought {f.bought:>7,} ({f.haulers} haulers)  idle [{idle}]  wall {f.wall_s:.1f} s",
         flush=True,
     )
 
@@ -252,7 +260,7 @@ async def main(args: argparse.Namespace) -> None:
     print(__doc__.split("Run (")[0].strip())
     print(
         f"\nthis run: {args.hours:g} simulated hour(s) per run, stsim seeds {args.seeds} ({SYSTEMS} systems, "
-        f"probe budget {args.probe_budget:,}, "
+        f"probe budget {args.probe_budget:,}, haulers {args.haulers}, mining drones {args.mining_drones}, "
         f"--speed 1), one run of each kind per seed, baseline and fleet interleaved; requests cost "
         f"{REQUEST_COST_S} s of game time each\n",
         flush=True,
@@ -264,7 +272,7 @@ async def main(args: argparse.Namespace) -> None:
         try:
             for seed in args.seeds:
                 for kind in ("baseline", "fleet"):
-                    run = await one_run(engine, kind, seed, args.hours, args.probe_budget)
+                    run = await one_run(engine, kind, seed, args)
                     print_run(run)
                     runs.append(run)
         finally:
@@ -288,6 +296,18 @@ def parse(argv: list[str]) -> argparse.Namespace:
         type=int,
         default=SANDBOX_PROBE_BUDGET,
         help=f"credits the fleet may spend on probes (default {SANDBOX_PROBE_BUDGET:,}, the sandbox's)",
+    )
+    parser.add_argument(
+        "--haulers",
+        type=int,
+        default=SANDBOX_HAULERS,
+        help=f"light haulers the fleet may buy (default {SANDBOX_HAULERS}, the sandbox's)",
+    )
+    parser.add_argument(
+        "--mining-drones",
+        type=int,
+        default=SANDBOX_MINING_DRONES,
+        help=f"mining drones the fleet may buy (default {SANDBOX_MINING_DRONES}, the sandbox's)",
     )
     parser.add_argument("--log-level", default="error", help="the fleet's log level (default error)")
     args = parser.parse_args(argv)

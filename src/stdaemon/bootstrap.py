@@ -161,6 +161,7 @@ def fleet_deps(
             market_poll_interval_s=settings.market_poll_interval_s,
             probe_budget=settings.probe_budget or 0,
             mining_drones=settings.mining_drones or 0,
+            haulers=settings.haulers or 0,
             ship_floor=SHIP_FLOOR if settings.api_url == SANDBOX_URL else 0,
         ),
     )

@@ -26,7 +26,8 @@ SANDBOX_URL = "http://stsim.sandbox/v2"
 SANDBOX_SEED = 1
 SANDBOX_SYSTEMS = 20
 SANDBOX_PROBE_BUDGET = 100_000  # a few probes (about 20,000 each), so a newcomer sees several markets fill up
-SANDBOX_MINING_DRONES = 2  # bought from profit only (see services.fleet.drone_buying)
+SANDBOX_MINING_DRONES = 2  # bought from profit only (see services.fleet.ship_buying)
+SANDBOX_HAULERS = 2  # light haulers that trade, bought from profit before the drones (same module)
 # Game time runs this many times faster than real time in the sandbox (travel, cooldowns, price moves), so a
 # newcomer sees ships arrive and markets move within a minute; the rate limit's windows stay real.
 SANDBOX_SPEED = 20.0
@@ -71,8 +72,14 @@ async def register_agent(
     registered = register_result(await gateway.register(settings.agent_symbol, settings.faction))
     budget = settings.probe_budget if settings.probe_budget is not None else SANDBOX_PROBE_BUDGET
     drones = settings.mining_drones if settings.mining_drones is not None else SANDBOX_MINING_DRONES
+    haulers = settings.haulers if settings.haulers is not None else SANDBOX_HAULERS
     playing = registering(settings).model_copy(
-        update={"token": registered.token, "probe_budget": budget, "mining_drones": drones}
+        update={
+            "token": registered.token,
+            "probe_budget": budget,
+            "mining_drones": drones,
+            "haulers": haulers,
+        }
     )
     log.info(
         "sandbox_started",

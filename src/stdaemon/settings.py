@@ -125,6 +125,11 @@ class Settings(BaseSettings):
         ge=0,
         description="mining drones the fleet runner may own, bought from profit; unset = 0 (sandbox: 2)",
     )
+    haulers: int | None = Field(
+        default=None,
+        ge=0,
+        description="light haulers the fleet runner may own (they trade), bought from profit; unset = 0",
+    )
     shutdown_grace_s: float = Field(default=20.0, gt=0)
 
     # --- operations ----------------------------------------------------------------------------------

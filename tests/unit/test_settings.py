@@ -97,6 +97,8 @@ def test_bad_dsn_is_one_config_line_without_the_password(
         ("ST_RATE_PER_SECOND", "0", "ST_RATE_PER_SECOND"),
         ("ST_WRITER_MAX_ROWS", "ten", "ST_WRITER_MAX_ROWS"),
         ("ST_AGENT_SYMBOL", "AB", "ST_AGENT_SYMBOL"),
+        ("ST_HAULERS", "-1", "ST_HAULERS"),
+        ("ST_MINING_DRONES", "-2", "ST_MINING_DRONES"),
     ],
 )
 def test_bad_values_name_the_variable(

@@ -31,9 +31,9 @@ from stdaemon.services.fleet.survey_pool import SurveyPool
 log = get_logger("stdaemon.fleet")
 
 ARRIVAL_MARGIN = timedelta(seconds=0.5)  # wake this long after a server timestamp (clock skew, rounding)
-# In the sandbox, ships (probes, drones) are bought only with the credits above this: the game's starting
-# credits, so every ship is paid from what the fleet earned and buying never takes the credits below where the
-# agent began (`bootstrap.fleet_deps`; elsewhere the floor is the credit reserve).
+# In the sandbox, ships (probes, drones, haulers) are bought only with the credits above this: the game's
+# starting credits, so every ship is paid from what the fleet earned and buying never takes the credits below
+# where the agent began (`bootstrap.fleet_deps`; elsewhere the floor is the credit reserve).
 SHIP_FLOOR = 175_000
 
 
@@ -43,6 +43,7 @@ class FleetConfig:
     probe_budget: int = 0
     credit_reserve: int = 0
     mining_drones: int = 0  # how many mining drones the fleet runner may own (it buys up to this many)
+    haulers: int = 0  # how many light haulers the fleet runner may own (bought before drones)
     ship_floor: int = 0
     arrival_margin: timedelta = ARRIVAL_MARGIN
 

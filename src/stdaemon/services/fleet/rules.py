@@ -10,7 +10,8 @@
 5. The command ship mines a cycle when neither contracts nor trades give it anything.
 6. Otherwise Idle.
 
-`build_fleet_runner` adds the `DroneBuyer` chore (mining drones within `ST_MINING_DRONES`).
+`build_fleet_runner` adds the `ShipBuyer` chore (`fleet_wants`: light haulers within `ST_HAULERS`, then mining
+drones within `ST_MINING_DRONES`).
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from stdaemon.services.fleet.behaviours.surveying import Surveying
 from stdaemon.services.fleet.behaviours.trade import Trade, find_deal
 from stdaemon.services.fleet.context import FleetDeps, ShipContext
 from stdaemon.services.fleet.deposits import can_survey, lasers
-from stdaemon.services.fleet.drone_buying import DroneBuyer
 from stdaemon.services.fleet.planner import PlanView, Rule, RulePlanner, can_haul, is_command, is_probe
 from stdaemon.services.fleet.runner import Runner
+from stdaemon.services.fleet.ship_buying import LIGHT_HAULER, MINING_DRONE, ShipBuyer, Want
 
 RUNNER = "fleet"
 
@@ -88,9 +89,15 @@ def fleet_planner(*, contracts: bool = True, trading: bool = True, mining: bool 
     )
 
 
+def fleet_wants(*, haulers: int, mining_drones: int) -> list[Want]:
+    """The ships the fleet runner buys, the more profitable first: trading haulers, then mining drones."""
+    return [Want(LIGHT_HAULER, haulers), Want(MINING_DRONE, mining_drones)]
+
+
 def build_fleet_runner(deps: FleetDeps) -> Runner:
-    """The fleet runner as `stdaemon run fleet` runs it: the planner above and the drone-buying chore."""
-    buyer = DroneBuyer(deps, cap=deps.config.mining_drones)
+    """The fleet runner as `stdaemon run fleet` runs it: the planner above and the ship-buying chore."""
+    wants = fleet_wants(haulers=deps.config.haulers, mining_drones=deps.config.mining_drones)
+    buyer = ShipBuyer(deps, wants)
     runner = Runner(RUNNER, deps, fleet_planner(), chores=[buyer])
     buyer.runner = runner
     return runner
