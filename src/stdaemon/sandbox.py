@@ -27,7 +27,9 @@ SANDBOX_SEED = 1
 SANDBOX_SYSTEMS = 20
 SANDBOX_PROBE_BUDGET = 100_000  # a few probes (about 20,000 each), so a newcomer sees several markets fill up
 SANDBOX_MINING_DRONES = 2  # bought from profit only (see services.fleet.ship_buying)
-SANDBOX_HAULERS = 2  # light haulers that trade, bought from profit before the drones (same module)
+# Light haulers (they trade; bought before drones, from profit) are not bought in the sandbox: in stsim they
+# find few profitable routes left to them and did not pay back their ~270,000 within 6 game hours (README).
+SANDBOX_HAULERS = 0
 # Game time runs this many times faster than real time in the sandbox (travel, cooldowns, price moves), so a
 # newcomer sees ships arrive and markets move within a minute; the rate limit's windows stay real.
 SANDBOX_SPEED = 20.0

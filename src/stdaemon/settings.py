@@ -128,7 +128,7 @@ class Settings(BaseSettings):
     haulers: int | None = Field(
         default=None,
         ge=0,
-        description="light haulers the fleet runner may own (they trade), bought from profit; unset = 0",
+        description="light haulers the fleet runner may own (they trade), bought before drones; unset = 0",
     )
     shutdown_grace_s: float = Field(default=20.0, gt=0)
 
