@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -14,11 +16,12 @@ from sqlalchemy.pool import NullPool
 
 from stdaemon.db import embedded
 from stdaemon.db.engine import make_engine
-from stdaemon.exits import ConfigError
+from stdaemon.exits import ConfigError, ServiceUnavailable
 
 _OWNER = """
 import sys, time
 from pathlib import Path
+from typing import Any
 from stdaemon.db import embedded
 server = embedded.start(Path(sys.argv[1]))
 print(open(server.pgdata / "postmaster.pid").readline().strip(), flush=True)
@@ -124,3 +127,26 @@ async def test_start_after_stop_in_the_same_process_really_starts(tmp_path: Path
     finally:
         await asyncio.to_thread(again.stop)
     assert _postmaster_pid(again.pgdata) is None
+
+
+@pytest.mark.slow
+def test_a_start_that_gives_up_while_the_server_comes_up_leaves_no_server_running(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """pgserver's `pg_ctl start` gives up after 10 s on a loaded machine while the postmaster goes on starting
+    (seen in CI: a stop during start-up then waited forever on the server's inherited stderr)."""
+    import pgserver
+
+    real = pgserver.get_server  # type: ignore[attr-defined]
+    started: list[Path] = []
+
+    def gives_up(pgdata: Path, **kwargs: Any) -> object:
+        real(pgdata, **kwargs)  # the server is up; our wait for it timed out all the same
+        started.append(Path(pgdata))
+        raise subprocess.TimeoutExpired(["pg_ctl", "start"], 10)
+
+    monkeypatch.setattr(pgserver, "get_server", gives_up)
+    with pytest.raises(ServiceUnavailable, match="failed to start"):
+        embedded.start(tmp_path)
+    [pgdata] = started
+    assert _postmaster_pid(pgdata) is None, "the server that came up anyway was left running"

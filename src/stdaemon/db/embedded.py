@@ -32,6 +32,7 @@ from stdaemon.exits import ConfigError, ServiceUnavailable
 
 _FIX = "set ST_DATABASE_URL to use your own PostgreSQL"
 _PIDS_FILE = ".handle_pids.json"
+_SYSTEM_USER = "pgserver"  # the user pgserver runs the server as when we are root
 
 
 def _import_pgserver() -> Any:
@@ -124,14 +125,27 @@ class EmbeddedServer:
         atexit.unregister(self._handle._cleanup)
         if _prune_dead_owners(self.pgdata) or not (self.pgdata / "postmaster.pid").exists():
             return
-        _pg_ctl_stop(self.pgdata, self._handle)
+        _pg_ctl_stop(self.pgdata, self._handle.system_user)
 
 
-def _pg_ctl_stop(pgdata: Path, handle: Any) -> None:
+def _pg_ctl_stop(pgdata: Path, system_user: str | None) -> None:
     pgserver = _import_pgserver()
     # Failing here means it is already stopped; nothing else to do short of killing by pid.
     with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError):
-        pgserver.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=handle.system_user, timeout=30)
+        pgserver.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=system_user, timeout=30)
+
+
+def _stop_if_unowned(pgdata: Path) -> None:
+    """After a failed start: a server that came up all the same (pgserver's `pg_ctl start` gives up after 10 s
+    on a loaded machine while the postmaster goes on starting) and that no other live process owns is
+    stopped, not left running with nobody to stop it."""
+    stale = _import_pgserver().PostgresServer._instances.pop(pgdata, None)  # a handle cached before it failed
+    if stale is not None:
+        atexit.unregister(stale._cleanup)
+    others = [p for p in _prune_dead_owners(pgdata) if p != os.getpid()]
+    if others or not (pgdata / "postmaster.pid").exists():
+        return
+    _pg_ctl_stop(pgdata, _SYSTEM_USER if os.geteuid() == 0 else None)
 
 
 def start(state_dir: Path) -> EmbeddedServer:
@@ -162,6 +176,7 @@ def start(state_dir: Path) -> EmbeddedServer:
         RuntimeError,
         AssertionError,
     ) as exc:
+        _stop_if_unowned(pgdata)
         raise ServiceUnavailable(
             f"the embedded PostgreSQL in {pgdata} failed to start ({type(exc).__name__}; its log is "
             f"{pgdata / 'log'}): fix that, or {_FIX}"
