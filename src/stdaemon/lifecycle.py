@@ -14,6 +14,7 @@ import signal
 from collections.abc import Sequence
 from typing import Protocol
 
+from stdaemon import early_stop
 from stdaemon.logging import get_logger
 from stdaemon.systemd import Notifier
 
@@ -30,7 +31,11 @@ class Service(Protocol):
 
 
 def install_stop_signals(stop: asyncio.Event, on_second: asyncio.Task[object] | None = None) -> list[int]:
-    """SIGINT/SIGTERM set `stop`; a second one cancels `on_second` (the main task) at once."""
+    """SIGINT/SIGTERM set `stop`; a second one cancels `on_second` (the main task) at once.
+
+    Both signals are blocked while the handlers change: one arriving in between is then delivered to the new
+    handler, not to the old Python-level handler after the switch (the loop would never hear of it). A stop
+    signal recorded before (`early_stop`) sets `stop` at once."""
     loop = asyncio.get_running_loop()
     installed: list[int] = []
 
@@ -43,10 +48,19 @@ def install_stop_signals(stop: asyncio.Event, on_second: asyncio.Task[object] | 
         log.info("stop_requested", signal=signal.Signals(signum).name)
         stop.set()
 
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on the main thread / Windows
-            loop.add_signal_handler(sig, handle, int(sig))
-            installed.append(int(sig))
+    stops = {signal.SIGINT, signal.SIGTERM}
+    masking = hasattr(signal, "pthread_sigmask")  # not on Windows
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, stops) if masking else set()
+    try:
+        for sig in stops:
+            with contextlib.suppress(NotImplementedError, RuntimeError):  # not on the main thread / Windows
+                loop.add_signal_handler(sig, handle, int(sig))
+                installed.append(int(sig))
+    finally:
+        if masking:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    if (early := early_stop.received()) is not None and not stop.is_set():
+        handle(early)
     return installed
 
 

@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
+from structlog.testing import capture_logs
 
+from stdaemon import early_stop
 from stdaemon.cli.run import Role, run_daemon
 from stdaemon.db.engine import make_engine
 from stdaemon.settings import Settings
@@ -216,3 +218,18 @@ async def test_each_sandbox_start_plays_a_new_game_in_an_epoch_of_its_own(
 
 
 CONTRACT_EPOCHS = "SELECT DISTINCT reset_date FROM telemetry.contracts WHERE accepted ORDER BY 1"
+
+
+async def test_a_stop_signal_whose_exit_was_dropped_still_stops_the_start(
+    clean_db: AsyncEngine, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SIGTERM before the daemon's handlers raises SystemExit wherever the main thread is; raised inside a
+    finaliser, Python drops it. CI saw such a stop ignored: the daemon played on until the test killed it."""
+    monkeypatch.setattr(early_stop, "_received", [])
+    early_stop.record(signal.SIGTERM)  # the quiet handler ran; its SystemExit went nowhere
+    settings = Settings(database_url=database_url)
+    with capture_logs() as logs:
+        await asyncio.wait_for(run_daemon(settings, Role.fleet, migrate=False, stop=asyncio.Event()), 30)
+    said = [e["event"] for e in logs]
+    assert said[:1] == ["stop_requested"] and "stopped_during_startup" in said
+    assert await rows(clean_db, "telemetry.agents") == 0

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Callable
 
-from stdaemon import exits, gc_tuning
+from stdaemon import early_stop, exits, gc_tuning
 
 
 def first_expected(group: BaseExceptionGroup[BaseException]) -> exits.StdaemonError | None:
@@ -20,21 +19,10 @@ def first_expected(group: BaseExceptionGroup[BaseException]) -> exits.StdaemonEr
     return None
 
 
-def _stopped_before_starting(signum: int, frame: object) -> None:
-    raise SystemExit(exits.OK)
-
-
-def _stop_quietly_until_started() -> None:
-    """A SIGINT or SIGTERM before the daemon has started anything ends the process at once with exit 0; from
-    then on the daemon's own handlers stop it cleanly (also during its start-up)."""
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, _stopped_before_starting)
-
-
 def main() -> None:
     """Console-script entry point (`run` stops quietly on a signal before it has started anything)."""
     if sys.argv[1:2] == ["run"]:
-        _stop_quietly_until_started()
+        early_stop.quiet_until_started()
     # Imported here, after the handlers: importing a command module registers its command on `app`.
     from stdaemon.cli.app import app
     from stdaemon.cli import ingest, migrate, report, run, status  # noqa: F401  isort: skip
@@ -44,7 +32,7 @@ def main() -> None:
 
 def runner(role: str) -> None:
     """Entry point of a runner script (`runners/*.py`): `stdaemon run ROLE`, with that role's own help."""
-    _stop_quietly_until_started()
+    early_stop.quiet_until_started()
     from stdaemon.cli.run import Role, runner_app
 
     invoke(runner_app(Role(role)))
