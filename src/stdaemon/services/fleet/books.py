@@ -14,11 +14,13 @@ difference is charged to: the behaviour (and ship) of the actions of unknown out
 `UNKNOWN_FOR` before it; several behaviours, or none (an entry lost to a SIGKILL, found at start-up; a
 change made by another client of the agent): `unattributed`. The reason is in the entry's `ref`.
 
-A difference is booked only if it persists: the check reads the credits and the balance again `SETTLE`
-later and books only when the difference is the same. Within one process nothing of ours is in flight during a
-check (the gate), so a real difference costs one more read and a few seconds; with the `fleet` and `markets`
-roles in two processes (the systemd units), the other process's entry, its credits already spent, lands in
-the meantime and nothing is booked. Limit: two processes that start together may both open the ledger; the
+Unless an answer of ours was lost (the difference is then most likely that action's, and the check that
+follows it, or the one a stopping runner makes within `CLOSING_CHECK_S`, books it at once), a difference is
+booked only if it persists: the check reads the credits and the balance again `SETTLE` later and books only
+when the difference is the same. Within one process nothing of ours is in flight during a check (the gate),
+so a real difference costs one more read and a few seconds; with the `fleet` and `markets` roles in two
+processes (the systemd units), the other process's entry, its credits already spent, lands in the meantime
+and nothing is booked. Limit: two processes that start together may both open the ledger; the
 next check books the second opening back.
 """
 
@@ -146,9 +148,10 @@ class Books:
                 await self._book(reset, agent, OPENING_BALANCE, OPENING, "", "opening balance", opening)
                 log.info("credit_ledger_opened", agent=agent.symbol, credits=agent.credits, opening=opening)
             elif (difference := agent.credits - held.total) != 0:
-                agent, persisting = await self._persisting(reset, agent, difference)
-                if not persisting:
-                    return agent
+                if not self._unknown:  # no answer of ours was lost: is it another process's entry in flight?
+                    agent, persisting = await self._persisting(reset, agent, difference)
+                    if not persisting:
+                        return agent
                 behaviour, ship, reason = self._blame(at_start)
                 await self._book(reset, agent, RECONCILIATION, behaviour, ship, reason, difference)
                 log.warning(
