@@ -117,8 +117,15 @@ class EmbeddedServer:
         # pgserver raises from odd states (already stopped, files gone); the pg_ctl fallback below covers them
         with contextlib.suppress(Exception):
             self._handle.cleanup()
+        # pgserver caches one handle per data directory and process; when another owner kept the server
+        # running, that handle stays cached and a later start() here would get it back without checking
+        # that the server still runs. Forget it, so the next start() really starts or re-attaches.
+        pgserver = _import_pgserver()
+        pgserver.PostgresServer._instances.pop(self.pgdata, None)
         atexit.unregister(self._handle._cleanup)
-        _leave(self.pgdata, self._handle.system_user)
+        if _prune_dead_owners(self.pgdata) or not (self.pgdata / "postmaster.pid").exists():
+            return
+        _pg_ctl_stop(self.pgdata, self._handle.system_user)
 
 
 def _pg_ctl_stop(pgdata: Path, system_user: str | None) -> None:
@@ -128,20 +135,17 @@ def _pg_ctl_stop(pgdata: Path, system_user: str | None) -> None:
         pgserver.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=system_user, timeout=30)
 
 
-def _leave(pgdata: Path, system_user: str | None) -> None:
-    """This process is done with the server in `pgdata` (a stop, or a start that failed): stop the server
-    unless another live process owns it, and forget pgserver's handle.
-
-    pgserver caches one handle per data directory and process; when another owner kept the server running,
-    that handle stays cached and a later start() here would get it back without checking that the server
-    still runs. Forgetting it makes the next start() really start or re-attach."""
-    cached = _import_pgserver().PostgresServer._instances.pop(pgdata, None)
-    if cached is not None:
-        atexit.unregister(cached._cleanup)
+def _stop_if_unowned(pgdata: Path) -> None:
+    """After a failed start: a server that came up all the same (pgserver's `pg_ctl start` gives up after 10 s
+    on a loaded machine while the postmaster goes on starting) and that no other live process owns is
+    stopped, not left running with nobody to stop it."""
+    stale = _import_pgserver().PostgresServer._instances.pop(pgdata, None)  # a handle cached before it failed
+    if stale is not None:
+        atexit.unregister(stale._cleanup)
     others = [p for p in _prune_dead_owners(pgdata) if p != os.getpid()]
     if others or not (pgdata / "postmaster.pid").exists():
         return
-    _pg_ctl_stop(pgdata, system_user)
+    _pg_ctl_stop(pgdata, _SYSTEM_USER if os.geteuid() == 0 else None)
 
 
 def start(state_dir: Path) -> EmbeddedServer:
@@ -172,9 +176,7 @@ def start(state_dir: Path) -> EmbeddedServer:
         RuntimeError,
         AssertionError,
     ) as exc:
-        # pgserver's `pg_ctl start` gives up after 10 s on a loaded machine while the postmaster goes on
-        # starting: a server that came up all the same is not left running with nobody to stop it.
-        _leave(pgdata, _SYSTEM_USER if os.geteuid() == 0 else None)
+        _stop_if_unowned(pgdata)
         raise ServiceUnavailable(
             f"the embedded PostgreSQL in {pgdata} failed to start ({type(exc).__name__}; its log is "
             f"{pgdata / 'log'}): fix that, or {_FIX}"
